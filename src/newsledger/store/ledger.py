@@ -138,6 +138,13 @@ class Ledger:
 
     # --------------------------------------------------------------- link state
 
+    def articles_without_extraction(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN extractions x ON x.article_id = a.id"
+            " WHERE x.article_id IS NULL ORDER BY a.id"
+        )
+        return [r[0] for r in rows]
+
     def unlinked_article_ids(self) -> list[str]:
         """Articles with an extraction but no story yet (new, or left by a crash)."""
         rows = self.conn.execute(
