@@ -1,0 +1,5 @@
+"""`python -m newsledger` runs the CLI."""
+
+from newsledger.cli import main
+
+main()
