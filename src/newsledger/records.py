@@ -240,6 +240,9 @@ class Quote:
     speaker_text: str | None = None
     speaker_cluster: int | None = None  # EntityMention.cluster it resolves to
     speaker_name: str | None = None  # canonical name of that cluster
+    # Discontinuous content ('"A," he said, "B."'): its pieces in order; empty when
+    # ``content`` is one piece. ``content`` then covers first to last piece.
+    content_parts: tuple[Span, ...] = ()
 
 
 Modality = Literal[
@@ -302,6 +305,29 @@ class ArticleExtraction:
     events: tuple[EventMention, ...] = ()
     sentences: tuple[Span, ...] = ()  # sentence boundaries, indexed by Evidence.sentence
     extractors: tuple[str, ...] = ()  # every name@version that contributed
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutput:
+    """One line of `newsledger extract --format jsonl`: the article and what was
+    read from it, readable without the database. Offsets in every item's
+    ``evidence`` index into ``article.text``."""
+
+    schema_version: str
+    article: Article
+    entities: tuple[EntityMention, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    places: tuple[Place, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    extractors: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article, x: ArticleExtraction) -> "ArticleOutput":
+        return cls(SCHEMA_VERSION, article, x.entities, x.times, x.places, x.quantities, x.quotes,
+                   x.events, x.sentences, x.extractors)
 
 
 # --------------------------------------------------------------------------- #
@@ -439,7 +465,7 @@ def _adapter(cls: type, factory: Any) -> Any:
     return _ADAPTERS[cls]
 
 
-def json_schema(cls: type = ArticleExtraction) -> dict[str, Any]:
+def json_schema(cls: type = ArticleOutput) -> dict[str, Any]:
     """JSON Schema of a record, generated from the dataclasses (docs/schema.md)."""
     from pydantic import TypeAdapter
 
