@@ -223,6 +223,9 @@ class Quantity:
     counts: str | None = None  # role counted: arrested, detained, killed, injured, ...
     counted_text: str | None = None  # the head it attaches to: 'people', 'protesters'
     counted_span: Span | None = None
+    # True when no number is written and the count is read from a singular
+    # phrase in a role ('a man was shot and killed' -> 1 killed).
+    implicit: bool = False
 
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
