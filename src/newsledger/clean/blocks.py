@@ -1,0 +1,244 @@
+"""What a line of scraped text is, when it is not the outlet's prose.
+
+Each rule looks at one unit (a paragraph or a metadata line) and names its kind
+(records.RemovedKind) or returns None for prose. The rules are about the shape
+of a line ('READ ALSO …', '… © NAME/AGENCY', 'Via Financial Times'), never
+about one site's wording, and are tested on varied cases in tests/clean/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsledger.clean.markdown import strip_markdown
+from newsledger.clean.sources import SourceTable
+from newsledger.records import EmbeddedPost, RemovedKind
+
+# A caption is a short paragraph: captions run one or two sentences, prose
+# paragraphs that merely mention a photographer are longer. Checked on the AEB
+# pages' captions (all under 60 words).
+CAPTION_MAX_WORDS = 60
+# Credit / related / boilerplate lines are short; a longer line is prose that
+# happens to start with 'Via' or 'Source'.
+SHORT_LINE_MAX_WORDS = 14
+# An 'Embed:' marker opens a block that ends at the post's signature line
+# ('— name (@handle) date'); without one within this many units only the next
+# unit is taken as the post.
+EMBED_MAX_UNITS = 6
+
+_WORD = re.compile(r"\w+")
+
+_RELATED = re.compile(
+    r"(?i)^\W*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|articles|story|stories"
+    r"|content|coverage|news|reading|link|links|video))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|further\s+reading|most\s+read|trending(?:\s+now)?"
+    r"|don'?t\s+miss|editor'?s\s+picks?)\b(?P<sep>\s*[:|»>\-–—]|\s+(?=[A-Z\"'“‘\[]))"
+)
+# Weak openers ('Watch', 'Listen') are related-content only with an explicit colon.
+_RELATED_COLON = re.compile(r"(?i)^\W*(?:watch|listen|more|explore|video|podcast|opinion|analysis)\s*:\s*\S")
+_ONLY_LINKS = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[[^\]]+\]\([^)]*\)\s*[|,;]?\s*)+$")
+
+_PHOTO_WORDS = (
+    r"photo(?:graph)?s?|image|picture|pic|credit|caption|getty(?:\s+images)?|shutterstock|alamy|"
+    r"ap\s+photo|afp\s+photo|reuters\s+photo|epa(?:-efe)?|sipa|anadolu|pool|handout|file\s+photo|"
+    r"courtesy"
+)
+# 'Photo: X', 'Image copyright Getty Images', 'Credit: ...'
+_CAPTION_PREFIX = re.compile(r"(?i)^\W*(?:" + _PHOTO_WORDS + r")(?:\s+(?:copyright|credit|caption|by))?\s*[:|/]")
+# '… on Friday © TATYANA ZENKOVICH/EPA-EFE/Shutterstock': a mark and a short credit at the end.
+_COPYRIGHT_MARK = re.compile(r"(?:©|\((?i:c)\))\s*(?P<credit>[^©\n]{2,80})$")
+# A trailing credit: '… care. **Tatyana Zenkovich / TASS**', '(AP Photo/Sergei Grits)',
+# 'REUTERS/Vasily Fedosenko', 'Sergei Gapon / AFP via Getty Images'.
+_TRAILING_BOLD = re.compile(r"\*\*(?P<credit>[^*\n]{2,80})\*\*\s*$")
+_SLASH_CREDIT = re.compile(
+    r"(?:\b[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&'-]*(?:[\s-]+[A-Z][\w.&'-]*){0,3}"
+    r"(?:\s+via\s+Getty\s+Images)?)\s*\)?\s*$"
+)
+_PAREN_PHOTO = re.compile(r"(?i)\((?:[^()]*\b(?:" + _PHOTO_WORDS + r")\b[^()]*)\)\s*$")
+
+_FOOTER = re.compile(
+    r"(?i)^\W*(?:original\s+(?:url|link|article|source)|source\s+(?:url|link)|canonical\s+url|permalink"
+    r"|read\s+(?:the\s+)?(?:original|full)\s+(?:article|story)(?:\s+(?:here|at|on))?"
+    r"|originally\s+published\s+(?:at|on)|this\s+(?:article|story)\s+is\s+available\s+at)\s*:?"
+)
+_COPYRIGHT_LINE = re.compile(
+    r"(?i)^\W*(?:(?:©|\(c\)|copyright)\s*(?:\d{4}\b)?|all\s+rights\s+reserved|this\s+material\s+may\s+not\s+be"
+    r"\s+published|no\s+part\s+of\s+this)"
+)
+_BOILERPLATE = re.compile(
+    r"(?i)^\W*(?:advertisement|advertising|sponsored(?:\s+content)?|share\s+(?:this|on|via)\b|share\s*$|tweet\s*$"
+    r"|email\s*$|print\s*$|comments?\s*(?:\(\d+\))?\s*$|subscribe\b|sign\s+up\b|follow\s+us\b|follow\s+\w+\s+on\b"
+    r"|click\s+here\b|download\s+(?:our|the)\s+app|get\s+(?:the|our)\s+(?:latest|newsletter)|newsletter\b"
+    r"|join\s+(?:us|our)\b|support\s+(?:us|our|independent)\b|donate\b|listen\s+to\s+this\s+article"
+    r"|skip\s+(?:to|advert)|cookies?\b|loading\b|continue\s+reading|back\s+to\s+top|(?:\d+\s+)?min(?:ute)?s?\s+read\s*$"
+    r"|we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|updated\s*$|image\s*$|video\s*$)"
+)
+_CREDIT = re.compile(
+    r"(?i)^\W*(?:via|source|sources|courtesy(?:\s+of)?|distributed\s+by|syndicated\s+(?:from|by)|republished\s+"
+    r"(?:from|with\s+permission\s+(?:from|of))|reprinted\s+(?:from|with\s+permission)|content\s+from"
+    r"|this\s+(?:article|story|report|piece)\s+(?:was\s+)?(?:first|originally)\s+(?:appeared|published|ran)"
+    r"(?:\s+(?:in|on|by|at))?|(?:first|originally)\s+published\s+(?:in|on|by)|written\s+by|with\s+reporting\s+by"
+    r"|(?:additional\s+)?reporting\s+by|editing\s+by|compiled\s+by|writing\s+by)\b\s*:?\s*(?P<name>.*?)\W*$"
+)
+_SIGN_OFF = re.compile(r"^\s*(?:[—–-]{1,2}|\()\s*(?P<name>[A-Z][\w&.' -]{0,40}?)\s*\)?\s*$")
+
+_EMBED_MARKER = re.compile(
+    r"(?i)^\W*(?:embed(?:ded)?(?:\s+(?:tweet|post|content|video|media|code))?|tweet|twitter(?:\s+post)?"
+    r"|instagram(?:\s+post)?|facebook\s+post|tiktok(?:\s+video)?|telegram(?:\s+post)?)\s*:?\s*$"
+)
+_EMBED_SIGNATURE = re.compile(
+    r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)\s*(?P<date>.*?)\s*$"
+)
+_INLINE_TWEET = re.compile(
+    r"^(?P<text>.+?)\s*[—–]\s*(?P<name>[^()\n—–]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)\s*(?P<date>[^()\n]{0,40}?)\s*$"
+)
+_INSTAGRAM = re.compile(
+    r"(?i)^\s*a\s+post\s+shared\s+by\s+(?P<name>.+?)\s*\((?P<handle>@[\w.]+)\)(?:\s+on\s+(?P<date>.+?))?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph or metadata line of the decoded input, with its offset."""
+
+    text: str
+    offset: int
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_related(text: str) -> bool:
+    return bool(_RELATED.match(text) or _RELATED_COLON.match(text) or _ONLY_LINKS.match(text))
+
+
+def is_caption(text: str, table: SourceTable) -> bool:
+    """A photo caption or credit line (not prose that mentions a photo)."""
+    if words(text) > CAPTION_MAX_WORDS:
+        return False
+    if _CAPTION_PREFIX.match(text):
+        return True
+    plain = strip_markdown(text).strip()
+    mark = _COPYRIGHT_MARK.search(plain)
+    if mark and words(mark.group("credit")) <= 8 and not _COPYRIGHT_LINE.match(plain):
+        # 'People leave … on Friday © NAME/AGENCY': a credit after a description.
+        return True
+    bold = _TRAILING_BOLD.search(text)
+    if bold and words(bold.group("credit")) <= 8 and _looks_like_credit(bold.group("credit"), table):
+        return True
+    if _PAREN_PHOTO.search(plain):
+        return True
+    tail = _SLASH_CREDIT.search(plain)
+    return bool(tail and _looks_like_credit(tail.group(0), table))
+
+
+def _looks_like_credit(credit: str, table: SourceTable) -> bool:
+    """'Tatyana Zenkovich / TASS', 'REUTERS/Name', 'AFP via Getty Images'."""
+    if re.search(r"(?i)\b(?:" + _PHOTO_WORDS + r")\b", credit):
+        return True
+    parts = [p.strip(" ()") for p in re.split(r"\s*/\s*", credit) if p.strip(" ()")]
+    return len(parts) >= 2 and any(table.by_name(p) or table.find(p) for p in parts)
+
+
+def footer_kind(text: str) -> RemovedKind | None:
+    if _FOOTER.match(text) or _COPYRIGHT_LINE.match(strip_markdown(text)):
+        return "footer"
+    if words(text) <= SHORT_LINE_MAX_WORDS and _BOILERPLATE.match(text):
+        return "boilerplate"
+    return None
+
+
+def credit_name(text: str, table: SourceTable) -> str | None:
+    """The name a credit line gives ('Via Financial Times' -> 'Financial Times'), or
+    '' for a credit line naming no one known; None when ``text`` is not a credit line."""
+    plain = strip_markdown(text).strip()
+    if words(plain) > SHORT_LINE_MAX_WORDS:
+        return None
+    match = _CREDIT.match(plain)
+    if match:
+        name = match.group("name").strip()
+        # 'Source: …' and 'Via …' open prose too ('Via a spokesman, the ministry said…').
+        if name.endswith((".", "!", "?")) and words(name) > 5:
+            return None
+        known = table.by_name(name) or table.find(name)
+        return known.name if known else name
+    sign = _SIGN_OFF.match(plain)
+    if sign and table.by_name(sign.group("name")):
+        return table.by_name(sign.group("name")).name  # type: ignore[union-attr]
+    return None
+
+
+def is_embed_marker(text: str) -> bool:
+    return bool(_EMBED_MARKER.match(text))
+
+
+def embed_signature(text: str) -> re.Match[str] | None:
+    """'— max seddon (@maxseddon) [August 14, 2020](#)' ends an embedded post."""
+    plain = strip_markdown(text)
+    return _EMBED_SIGNATURE.match(plain) or _INSTAGRAM.match(plain)
+
+
+def inline_post(text: str) -> EmbeddedPost | None:
+    """A one-paragraph embedded tweet: 'text — Name (@handle) August 14, 2020'."""
+    plain = strip_markdown(text)
+    match = _INLINE_TWEET.match(plain)
+    if not match or not _is_post_date(match.group("date")):
+        return None
+    return EmbeddedPost(
+        text=match.group("text").strip(),
+        author=match.group("name").strip() or None,
+        handle=match.group("handle"),
+        platform="twitter",
+        date=_post_date(match.group("date")),
+    )
+
+
+def post_from(units: list[Unit], signature: re.Match[str] | None) -> EmbeddedPost:
+    """An EmbeddedPost from the units of an embed block and its signature line."""
+    from newsledger.clean.dates import find_date
+
+    body = " ".join(strip_markdown(u.text).strip() for u in units).strip()
+    url = _first_url(" ".join(u.text for u in units))
+    if signature is None:
+        return EmbeddedPost(text=body, url=url)
+    instagram = signature.re is _INSTAGRAM
+    date_text = signature.group("date") or ""
+    found = find_date(date_text)
+    return EmbeddedPost(
+        text=body,
+        author=signature.group("name").strip() or None,
+        handle=signature.group("handle"),
+        platform="instagram" if instagram else _platform(url) or "twitter",
+        url=url,
+        date=found[0] if found else (date_text.strip() or None),
+    )
+
+
+def _is_post_date(text: str) -> bool:
+    from newsledger.clean.dates import find_date
+
+    return not text.strip() or find_date(text) is not None
+
+
+def _post_date(text: str) -> str | None:
+    from newsledger.clean.dates import find_date
+
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def _first_url(text: str) -> str | None:
+    match = re.search(r"https?://[^\s)>\]]+", text)
+    return match.group(0) if match else None
+
+
+def _platform(url: str | None) -> str | None:
+    if not url:
+        return None
+    for host, name in (("twitter.com", "twitter"), ("x.com", "twitter"), ("instagram.com", "instagram"),
+                       ("facebook.com", "facebook"), ("t.me", "telegram"), ("tiktok.com", "tiktok")):  # fmt: skip
+        if host in url:
+            return name
+    return None
