@@ -40,6 +40,10 @@ class Settings:
     http_max_redirects: int = HTTP_MAX_REDIRECTS
     nlp_batch_size: int = NLP_BATCH_SIZE
     n_process: int = 1
+    # Parallel extraction on Dask: >1 starts a LocalCluster of that many worker
+    # processes; ``scheduler`` ("tcp://host:8786") uses an existing cluster instead.
+    workers: int = 1
+    scheduler: str | None = None
     data_dir: Path = field(default_factory=_default_data_dir)
     cache_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("NEWSLEDGER_CACHE", Path.home() / ".cache" / "newsledger"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
@@ -17,11 +17,13 @@ from newsledger.pipeline import RunSummary, run as run_pipeline
 def run(
     inputs: List[str] = typer.Argument(..., help="Files, folders (recursive), JSONL, feeds or http(s) URLs."),
     db: Path = DB_OPTION,
+    workers: int = typer.Option(1, "--workers", min=1, help="Extract on a local Dask cluster of N processes."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
 ) -> None:
     """Ingest → clean → parse → extract → link → corroborate → store, incrementally."""
     try:
         with cli_reporter("run") as reporter:
-            summary = run_pipeline(inputs, settings_for(db), reporter)
+            summary = run_pipeline(inputs, settings_for(db).with_(workers=workers, scheduler=scheduler), reporter)
     except NewsledgerError as err:
         error_line(err.line())
         raise typer.Exit(EXIT_FATAL) from err

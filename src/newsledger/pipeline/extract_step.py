@@ -27,29 +27,47 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[ArticleEx
     return [extract_article(doc, a) for doc, a in zip(docs, articles)]
 
 
+def extracted(batches: Iterable[list[Article]], settings: Settings) -> Iterator[tuple[Article, ArticleExtraction]]:
+    """(article, extraction) pairs, locally or on Dask workers (settings.workers / scheduler)."""
+    if settings.workers > 1 or settings.scheduler:
+        from newsledger.pipeline.distributed import extract_on_dask
+
+        yield from extract_on_dask(batches, settings)
+        return
+    for batch in batches:
+        yield from zip(batch, extract_batch(batch, settings))
+
+
 def store_extracted(articles: Iterable[Article], ledger: Ledger, settings: Settings, summary, reporter: Reporter) -> None:  # type: ignore[no-untyped-def]
     """Extract only the articles not stored yet, then store each with its extraction."""
+
+    def fresh_batches() -> Iterator[list[Article]]:
+        seen: set[str] = set()
+        for batch in _batches(articles, settings.nlp_batch_size):
+            fresh = [a for a in batch if a.id not in seen and not ledger.has_article(a.id)]
+            seen.update(a.id for a in fresh)
+            summary.articles_known += len(batch) - len(fresh)
+            if fresh:
+                yield fresh
+
     done = 0
-    for batch in _batches(articles, settings.nlp_batch_size):
-        fresh = list({a.id: a for a in batch if not ledger.has_article(a.id)}.values())
-        summary.articles_known += len(batch) - len(fresh)
-        for article, extraction in zip(fresh, extract_batch(fresh, settings)):
-            if ledger.add_article(article, extraction):
-                summary.articles_new += 1
-                summary.extracted += 1
-            else:
-                summary.articles_known += 1
-        done += len(batch)
+    for article, extraction in extracted(fresh_batches(), settings):
+        if ledger.add_article(article, extraction):
+            summary.articles_new += 1
+            summary.extracted += 1
+        else:
+            summary.articles_known += 1
+        done += 1
         reporter.on_progress(Progress("extract", done))
 
 
 def extract_pending(ledger: Ledger, settings: Settings, reporter: Reporter) -> int:
     """Articles stored by `ingest` without an extraction get one now."""
     pending = ledger.articles_without_extraction()
+    articles = (ledger.article(aid) for aid in pending)
     done = 0
-    for batch in _batches((ledger.article(aid) for aid in pending), settings.nlp_batch_size):
-        for extraction in extract_batch(batch, settings):  # type: ignore[arg-type]
-            ledger.save_extraction(extraction)
-        done += len(batch)
+    for _, extraction in extracted(_batches(articles, settings.nlp_batch_size), settings):  # type: ignore[arg-type]
+        ledger.save_extraction(extraction)
+        done += 1
         reporter.on_progress(Progress("extract", done, len(pending)))
     return done
