@@ -109,13 +109,18 @@ def has_mixed_script(token: str) -> bool:
 
 def name_tokens(text: str) -> list[str]:
     """Lowercase ASCII tokens of a name, without honorifics or possessives."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[str, ...]:
     ascii_ = transliterate(text).lower()
     words = []
     for raw in ascii_.replace("-", " ").split():
         word = _NON_WORD.sub("", _POSSESSIVE.sub("", raw.strip(".,;:!?\"'()[]")))
         if word and word not in HONORIFICS:
             words.append(word)
-    return words
+    return tuple(words)
 
 
 def _feminine(token: str) -> bool:
@@ -141,6 +146,7 @@ def skeleton(token: str) -> str:
     return head + consonants + ("a" if feminine else "")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Normalised key of a name: equal for spelling, script and transliteration
     variants of the same token sequence. Never raises; '' for no name."""
