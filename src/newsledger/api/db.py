@@ -1,0 +1,38 @@
+"""Read connections for request handlers: one read-only SQLite connection per
+worker thread (sqlite3 connections must not be shared across threads at once,
+and WAL lets any number of readers run beside the one writer)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from newsledger.store import Ledger
+from newsledger.store.db import connect
+
+
+class Readers:
+    """Hands each thread its own read-only connection to one ledger."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        Ledger(self.path).close()  # create and migrate once, so read-only opens work
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, readonly=True)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()

@@ -1,0 +1,198 @@
+"""REST API v1: read endpoints over the ledger, exports, and the ingest endpoint.
+
+Handlers are plain ``def`` (FastAPI runs them in its thread pool), each with its
+own read-only connection from :class:`newsledger.api.db.Readers`. List pages
+are assembled from the stored record JSON without re-parsing it: that keeps the
+hot list endpoints at a few milliseconds under load.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+
+from newsledger.api import schemas
+from newsledger.api.auth import require_read, require_write
+from newsledger.api.ingest import BadBody, parse_body
+from newsledger.export import FORMATS, MEDIA_TYPES, export_bytes
+from newsledger.records import SCHEMA_VERSION
+from newsledger.store import queries
+
+PREFIX = "/api/v1"
+
+read = APIRouter(prefix=PREFIX, dependencies=[Depends(require_read)], responses={401: {"model": schemas.Problem}})
+write = APIRouter(prefix=PREFIX, dependencies=[Depends(require_write)],
+                  responses={401: {"model": schemas.Problem}, 403: {"model": schemas.Problem}})
+
+NOT_FOUND = {404: {"model": schemas.Problem}}
+
+# Query parameter bounds: OFFSET beyond 2**63 overflows SQLite; a billion rows is
+# far beyond any ledger this tool serves.
+MAX_OFFSET = 10**9
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+Limit = Query(queries.DEFAULT_LIMIT, ge=1, le=queries.MAX_LIMIT, description="page size")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")
+
+
+def conn(request: Request) -> Any:
+    return request.app.state.readers.get()
+
+
+def json_response(payload: dict[str, Any]) -> Response:
+    body = json.dumps({"schema_version": SCHEMA_VERSION, **payload}, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, media_type="application/json")
+
+
+def page_response(page: queries.Page, *, raw: bool = False) -> Response:
+    """A page as JSON; ``raw`` items are already JSON text (stored records)."""
+    items = ",".join(page.items) if raw else ",".join(
+        json.dumps(i, ensure_ascii=False, separators=(",", ":")) for i in page.items
+    )
+    head = json.dumps({"schema_version": SCHEMA_VERSION, "total": page.total, "limit": page.limit,
+                       "offset": page.offset}, separators=(",", ":"))
+    return Response(head[:-1] + ',"items":[' + items + "]}", media_type="application/json")
+
+
+def _found(item: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
+    if item is None:
+        raise HTTPException(404, f"no {what} with id {key!r}")
+    return item
+
+
+# --------------------------------------------------------------------------- reads
+
+
+@read.get("/stats", response_model=schemas.Stats, summary="Counts of the ledger's records")
+def stats(db: Any = Depends(conn)) -> Response:
+    return json_response({"counts": queries.stats(db)})
+
+
+@read.get("/articles", response_model=schemas.ArticlePage, summary="Articles, newest first")
+def list_articles(
+    originator: str | None = Query(None, description="originator (wire agency or outlet that wrote it)"),
+    story_id: str | None = Query(None),
+    limit: int = Limit,
+    offset: int = Offset,
+    db: Any = Depends(conn),
+) -> Response:
+    return page_response(queries.articles(db, limit=limit, offset=offset, originator=originator, story_id=story_id))
+
+
+@read.get("/articles/{article_id}", response_model=schemas.ArticleDetail, responses=NOT_FOUND,
+          summary="One article: clean text, metadata, removed blocks and every mention span")
+def get_article(article_id: str = Path(...), db: Any = Depends(conn)) -> Response:
+    return json_response(_found(queries.article(db, article_id), "article", article_id))
+
+
+@read.get("/stories", response_model=schemas.StoryPage, summary="Stories (article clusters), largest first")
+def list_stories(limit: int = Limit, offset: int = Offset, db: Any = Depends(conn)) -> Response:
+    return page_response(queries.stories(db, limit=limit, offset=offset))
+
+
+@read.get("/stories/{story_id}", response_model=schemas.StoryDetail, responses=NOT_FOUND,
+          summary="One story with its articles, events, claims and discrepancies")
+def get_story(story_id: str = Path(...), db: Any = Depends(conn)) -> Response:
+    return json_response(_found(queries.story(db, story_id), "story", story_id))
+
+
+def event_filter(
+    type: str | None = Query(None, description="event type code (ontology)"),
+    country: str | None = Query(None, description="ISO 3166-1 alpha-2 country code"),
+    place: str | None = Query(None, description="substring of the place name"),
+    date_from: str | None = Query(None, pattern=DATE_PATTERN, description="events ending on or after (ISO date)"),
+    date_to: str | None = Query(None, pattern=DATE_PATTERN, description="events starting on or before (ISO date)"),
+    actor: str | None = Query(None, description="actor entity id, name or alias"),
+    modality: str | None = Query(None, description="occurred, called_for, planned, denied, ..."),
+    min_sources: int | None = Query(None, ge=0, le=MAX_OFFSET, description="minimum independent sources"),
+    story_id: str | None = Query(None),
+    summary: bool | None = Query(None, description="only summary events (true) or only single events (false)"),
+) -> queries.EventFilter:
+    return queries.EventFilter(type, country, place, date_from, date_to, actor, modality, min_sources, story_id,
+                               summary)
+
+
+@read.get("/events", response_model=schemas.EventPage, summary="Events, newest first, filtered")
+def list_events(
+    flt: queries.EventFilter = Depends(event_filter), limit: int = Limit, offset: int = Offset,
+    db: Any = Depends(conn),
+) -> Response:
+    return page_response(queries.events(db, flt, limit=limit, offset=offset), raw=True)
+
+
+@read.get("/events/{event_id}", response_model=schemas.EventDetail, responses=NOT_FOUND,
+          summary="One event with claims, discrepancies, entities and evidence passages")
+def get_event(event_id: str = Path(...), db: Any = Depends(conn)) -> Response:
+    return json_response(_found(queries.event(db, event_id), "event", event_id))
+
+
+@read.get("/entities", response_model=schemas.EntityPage, summary="Canonical entities")
+def list_entities(
+    label: str | None = Query(None, description="PERSON, ORG, GPE, LOC, FAC, NORP, GROUP"),
+    q: str | None = Query(None, description="substring of the name or an alias"),
+    limit: int = Limit,
+    offset: int = Offset,
+    db: Any = Depends(conn),
+) -> Response:
+    return page_response(queries.entities(db, limit=limit, offset=offset, label=label, q=q))
+
+
+@read.get("/entities/{entity_id}", response_model=schemas.EntityDetail, responses=NOT_FOUND,
+          summary="One entity with aliases, mentions in context and events")
+def get_entity(entity_id: str = Path(...), db: Any = Depends(conn)) -> Response:
+    return json_response(_found(queries.entity(db, entity_id), "entity", entity_id))
+
+
+@read.get("/search", response_model=schemas.SearchPage, summary="Full-text search over articles (FTS5)")
+def search(q: str = Query(..., max_length=500, description="words to find"), limit: int = Limit,
+           offset: int = Offset, db: Any = Depends(conn)) -> Response:
+    return page_response(queries.search(db, q, limit=limit, offset=offset))
+
+
+@read.get("/export/{fmt}", summary="The whole ledger's events as jsonl, csv-acled, parquet or geojson",
+          responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}})
+def export(fmt: FORMATS = Path(..., description="jsonl, csv-acled, parquet or geojson"),
+           db: Any = Depends(conn)) -> Response:
+    data = export_bytes(db, fmt.value)
+    filename = f"newsledger-events.{fmt.extension}"
+    return StreamingResponse(iter([data]), media_type=MEDIA_TYPES[fmt.value],
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+# --------------------------------------------------------------------------- writes
+
+INGEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/IngestArticle"}},
+            "application/x-ndjson": {"schema": {"type": "string", "description": "one article JSON per line"}},
+        },
+    }
+}
+
+
+@write.post("/articles", response_model=schemas.IngestResult, status_code=201, openapi_extra=INGEST_BODY,
+            responses={400: {"model": schemas.Problem}, 413: {"model": schemas.Problem}},
+            summary="Ingest one article (JSON) or a batch (JSON Lines) through the whole pipeline")
+async def ingest(request: Request) -> Response:
+    settings = request.app.state.settings
+    body = await request.body()
+    if len(body) > settings.max_input_bytes:
+        raise HTTPException(413, f"body larger than {settings.max_input_bytes} bytes")
+    try:
+        raws = parse_body(body, request.headers.get("content-type", ""))
+    except BadBody as err:
+        raise HTTPException(400, str(err)) from err
+    async with request.app.state.write_lock:
+        summary = await run_in_threadpool(request.app.state.ingest, raws, settings)
+    payload = {"received": len(raws), "articles_new": summary.articles_new,
+               "articles_known": summary.articles_known, "failures": summary.failures, "linked": summary.linked,
+               "totals": summary.totals}
+    response = json_response(payload)
+    response.status_code = 201
+    return response

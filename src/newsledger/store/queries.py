@@ -1,0 +1,447 @@
+"""Paginated, filtered reads for the API, the web UI and the exports.
+
+Every function takes an open ``sqlite3.Connection`` (the API keeps one
+read-only connection per worker thread) and returns plain JSON-able data:
+list items are the stored record JSON (text), so the API can hand them on
+without parsing and re-serialising, and the UI parses what it shows.
+
+Totals of list queries are cached per connection and invalidated by SQLite's
+``PRAGMA data_version``, which changes whenever another connection commits:
+counting 100k filtered events on every page turn would dominate latency.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+# Page sizes: 50 rows keeps a list response under ~100 KB of JSON; 500 is the
+# most one request may ask for (bounded work per request under load).
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+# How much text to show either side of an evidence span when no sentence
+# boundaries were stored: about one sentence of news prose.
+CONTEXT_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Any]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    event_type: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2, as stored
+    place: str | None = None  # substring of the place name, case-insensitive
+    date_from: str | None = None  # ISO date, inclusive, compared with date_end/date_start
+    date_to: str | None = None
+    actor: str | None = None  # entity id, or a name / alias (case-insensitive)
+    modality: str | None = None
+    min_sources: int | None = None  # minimum independent sources (originators)
+    story_id: str | None = None
+    summary: bool | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, args = [], []
+        for column, value in (
+            ("event_type", self.event_type),
+            ("country_code", self.country.upper() if self.country else None),
+            ("modality", self.modality),
+            ("story_id", self.story_id),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                args.append(value)
+        if self.place:
+            clauses.append("place_name LIKE ? ESCAPE '\\'")
+            args.append(f"%{_like_escape(self.place)}%")
+        if self.date_from:
+            clauses.append("coalesce(date_end, date_start) >= ?")
+            args.append(self.date_from)
+        if self.date_to:
+            clauses.append("date_start <= ?")
+            args.append(self.date_to + "\uffff")  # a datetime on the last day still counts
+        if self.min_sources is not None:
+            clauses.append("independent_source_count >= ?")
+            args.append(self.min_sources)
+        if self.summary is not None:
+            clauses.append("is_summary = ?")
+            args.append(int(self.summary))
+        if self.actor:
+            clauses.append(
+                "id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.role = 'actor' AND (ee.entity_id = ?"
+                " OR ee.entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE)))"
+            )
+            args += [self.actor, self.actor]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def clamp(limit: int | None, offset: int | None) -> tuple[int, int]:
+    limit = DEFAULT_LIMIT if limit is None else max(1, min(int(limit), MAX_LIMIT))
+    return limit, max(0, int(offset or 0))
+
+
+# --------------------------------------------------------------------------- totals
+
+
+@dataclass
+class _CountCache:
+    version: int = -1
+    totals: dict[tuple[str, tuple[Any, ...]], int] = field(default_factory=dict)
+
+
+_CACHES: dict[int, _CountCache] = {}
+
+
+def count(conn: sqlite3.Connection, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> int:
+    """``SELECT count(*)`` of a query, cached until the database changes."""
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    cache = _CACHES.setdefault(id(conn), _CountCache())
+    if cache.version != version:
+        cache.version, cache.totals = version, {}
+    key = (sql, tuple(args))
+    if key not in cache.totals:
+        cache.totals[key] = conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0]
+    return cache.totals[key]
+
+
+def forget(conn: sqlite3.Connection) -> None:
+    """Drop a closed connection's cache."""
+    _CACHES.pop(id(conn), None)
+
+
+# --------------------------------------------------------------------------- articles
+
+_ARTICLE_SUMMARY = (
+    "SELECT a.id, a.title, a.published, a.published_how, a.outlet, a.originator, a.originator_kind,"
+    " a.publisher, a.url, a.language, length(a.text) AS chars, sa.story_id, sa.inferred_date"
+    " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
+)
+
+
+def _article_summary(row: sqlite3.Row) -> dict[str, Any]:
+    return dict(row)
+
+
+def articles(
+    conn: sqlite3.Connection,
+    *,
+    limit: int | None = None,
+    offset: int | None = None,
+    originator: str | None = None,
+    story_id: str | None = None,
+) -> Page:
+    limit, offset = clamp(limit, offset)
+    clauses, args = [], []
+    if originator:
+        clauses.append("a.originator = ? COLLATE NOCASE")
+        args.append(originator)
+    if story_id:
+        clauses.append("sa.story_id = ?")
+        args.append(story_id)
+    sql = _ARTICLE_SUMMARY + ((" WHERE " + " AND ".join(clauses)) if clauses else "")
+    rows = conn.execute(sql + " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", [*args, limit, offset])
+    return Page([_article_summary(r) for r in rows], count(conn, sql, args), limit, offset)
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The full Article record, its story, and every stored mention span."""
+    row = conn.execute(
+        "SELECT a.record, sa.story_id, sa.inferred_date FROM articles a"
+        " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return {
+        "article": json.loads(row["record"]),
+        "story_id": row["story_id"],
+        "inferred_date": row["inferred_date"],
+        "mentions": article_mentions(conn, article_id),
+    }
+
+
+def article_mentions(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT kind, start, end, sentence, label, value, extractor FROM mentions WHERE article_id = ?"
+        " ORDER BY start, end DESC, kind",
+        (article_id,),
+    )
+    return [dict(r) for r in rows]
+
+
+def sentence_spans(conn: sqlite3.Connection, article_id: str) -> list[tuple[int, int]]:
+    row = conn.execute("SELECT json_extract(record, '$.sentences') FROM extractions WHERE article_id = ?",
+                       (article_id,)).fetchone()
+    if not row or not row[0]:
+        return []
+    return [(s["start"], s["end"]) for s in json.loads(row[0])]
+
+
+def search(conn: sqlite3.Connection, q: str, *, limit: int | None = None, offset: int | None = None) -> Page:
+    """Full-text search over article titles and bodies (FTS5), best match first.
+    User text is reduced to quoted word tokens, so no input is an FTS syntax error."""
+    limit, offset = clamp(limit, offset)
+    match = fts_query(q)
+    if not match:
+        return Page([], 0, limit, offset)
+    base = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.published, a.originator, a.publisher, sa.story_id,"
+        " snippet(articles_fts, 1, '[[', ']]', ' … ', 16) AS snippet"
+        " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+        " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        (match, limit, offset),
+    )
+    return Page([dict(r) for r in rows], count(conn, base, (match,)), limit, offset)
+
+
+def fts_query(q: str) -> str:
+    tokens = re.findall(r"\w+", q or "")[:16]
+    return " ".join(f'"{t}"' for t in tokens)
+
+
+# --------------------------------------------------------------------------- stories
+
+_STORY_SUMMARY = (
+    "SELECT s.id, s.label, s.first_date, s.last_date, s.article_count, s.originator_count,"
+    " json_extract(s.record, '$.originators') AS originators,"
+    " (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS event_count FROM stories s"
+)
+
+
+def _story_summary(row: sqlite3.Row) -> dict[str, Any]:
+    out = dict(row)
+    out["originators"] = json.loads(out["originators"] or "[]")
+    return out
+
+
+def stories(conn: sqlite3.Connection, *, limit: int | None = None, offset: int | None = None) -> Page:
+    limit, offset = clamp(limit, offset)
+    rows = conn.execute(
+        _STORY_SUMMARY + " ORDER BY s.article_count DESC, s.first_date, s.id LIMIT ? OFFSET ?", (limit, offset)
+    )
+    return Page([_story_summary(r) for r in rows], count(conn, "SELECT id FROM stories"), limit, offset)
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    row = conn.execute(_STORY_SUMMARY + " WHERE s.id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    out = _story_summary(row)
+    out["articles"] = articles(conn, story_id=story_id, limit=MAX_LIMIT).items
+    out["events"] = [json.loads(r) for r in event_records(conn, EventFilter(story_id=story_id), order="asc")]
+    out["claims"] = _records(conn, "SELECT record FROM claims WHERE story_id = ? ORDER BY attribute, id", story_id)
+    out["discrepancies"] = _records(
+        conn, "SELECT record FROM discrepancies WHERE story_id = ? ORDER BY attribute, id", story_id
+    )
+    return out
+
+
+def _records(conn: sqlite3.Connection, sql: str, *args: Any) -> list[dict[str, Any]]:
+    return [json.loads(r[0]) for r in conn.execute(sql, args)]
+
+
+# --------------------------------------------------------------------------- events
+
+_EVENT_ORDER = {"desc": "date_start DESC, id DESC", "asc": "date_start, id"}
+
+
+def events(
+    conn: sqlite3.Connection,
+    flt: EventFilter = EventFilter(),
+    *,
+    limit: int | None = None,
+    offset: int | None = None,
+    order: str = "desc",
+) -> Page:
+    """Events matching the filter, as stored Event JSON text, newest first."""
+    limit, offset = clamp(limit, offset)
+    where, args = flt.where()
+    rows = conn.execute(
+        f"SELECT record FROM events{where} ORDER BY {_EVENT_ORDER[order]} LIMIT ? OFFSET ?", [*args, limit, offset]
+    )
+    return Page([r[0] for r in rows], count(conn, f"SELECT id FROM events{where}", args), limit, offset)
+
+
+def event_records(conn: sqlite3.Connection, flt: EventFilter = EventFilter(), *, order: str = "asc") -> Iterator[str]:
+    """Every matching event's JSON, unpaginated (exports, story pages)."""
+    where, args = flt.where()
+    for row in conn.execute(f"SELECT record FROM events{where} ORDER BY {_EVENT_ORDER[order]}", args):
+        yield row[0]
+
+
+def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    """One event with its claims, discrepancies, entities and evidence spans."""
+    row = conn.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    ev = json.loads(row[0])
+    claims = _records(conn, "SELECT record FROM claims WHERE event_id = ? ORDER BY attribute, id", event_id)
+    spans = [(m["article_id"], m["start"], m["end"], "event", ev["event_type"]) for m in ev["mentions"]]
+    spans += [(c["evidence"]["article_id"], c["evidence"]["start"], c["evidence"]["end"], "claim", c["attribute"])
+              for c in claims]
+    return {
+        "event": ev,
+        "claims": claims,
+        "discrepancies": _records(
+            conn, "SELECT record FROM discrepancies WHERE event_id = ? ORDER BY attribute, id", event_id
+        ),
+        "entities": entity_names(conn, [*ev.get("actors", []), *ev.get("targets", [])]),
+        "evidence": evidence(conn, spans),
+    }
+
+
+def entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, str]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, name, label FROM entities WHERE id IN ({marks})", ids)
+    return {r["id"]: {"name": r["name"], "label": r["label"]} for r in rows}
+
+
+def evidence(conn: sqlite3.Connection, spans: list[tuple[str, int, int, str, str]]) -> list[dict[str, Any]]:
+    """Group evidence spans by article, each article with its source and the
+    passage (whole sentences where known) that holds its spans."""
+    by_article: dict[str, list[tuple[int, int, str, str]]] = {}
+    for aid, start, end, kind, label in spans:
+        by_article.setdefault(aid, []).append((start, end, kind, label))
+    out = []
+    for aid, items in by_article.items():
+        row = conn.execute(
+            "SELECT title, published, originator, publisher, outlet, text FROM articles WHERE id = ?", (aid,)
+        ).fetchone()
+        if row is None:
+            continue
+        text = row["text"]
+        uniq = sorted(set(items))
+        lo, hi = _passage(text, min(s for s, *_ in uniq), max(e for _, e, *_ in uniq), sentence_spans(conn, aid))
+        out.append({
+            "article_id": aid,
+            "title": row["title"],
+            "published": row["published"],
+            "originator": row["originator"],
+            "publisher": row["publisher"] or row["outlet"],
+            "passage_start": lo,
+            "passage": text[lo:hi],
+            "spans": [{"start": s, "end": e, "kind": k, "label": lb, "text": text[s:e]} for s, e, k, lb in uniq],
+        })
+    return sorted(out, key=lambda a: (a["originator"] or "~", a["article_id"]))
+
+
+def _passage(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    inside = [(s, e) for s, e in sentences if s < end and e > start]
+    if inside and max(e for _, e in inside) - min(s for s, _ in inside) < 20 * CONTEXT_CHARS:
+        return min(s for s, _ in inside), max(e for _, e in inside)
+    lo = text.rfind("\n", 0, start)
+    lo = max(lo + 1, start - CONTEXT_CHARS)
+    hi = text.find("\n", end)
+    hi = min(hi if hi >= 0 else len(text), end + CONTEXT_CHARS)
+    return lo, hi
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def entities(
+    conn: sqlite3.Connection,
+    *,
+    limit: int | None = None,
+    offset: int | None = None,
+    label: str | None = None,
+    q: str | None = None,
+) -> Page:
+    """Entities, optionally of one label, or whose name or an alias contains ``q``."""
+    limit, offset = clamp(limit, offset)
+    clauses, args = [], []
+    if label:
+        clauses.append("e.label = ?")
+        args.append(label.upper())
+    if q:
+        clauses.append(
+            "e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')"
+        )
+        args.append(f"%{_like_escape(q)}%")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (
+        "SELECT e.id, e.name, e.label, json_array_length(e.record, '$.mentions') AS mention_count,"
+        f" json_extract(e.record, '$.aliases') AS aliases FROM entities e{where}"
+    )
+    rows = conn.execute(sql + " ORDER BY e.label, e.name, e.id LIMIT ? OFFSET ?", [*args, limit, offset])
+    items = []
+    for r in rows:
+        item = dict(r)
+        item["aliases"] = json.loads(item["aliases"] or "[]")
+        items.append(item)
+    return Page(items, count(conn, f"SELECT e.id FROM entities e{where}", args), limit, offset)
+
+
+def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
+    """An entity with its aliases, each mention in context, and its events."""
+    row = conn.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return None
+    ent = json.loads(row[0])
+    aliases = [r[0] for r in conn.execute(
+        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+    spans = [(m["article_id"], m["start"], m["end"], "entity", ent["label"]) for m in ent.get("mentions", [])]
+    event_rows = conn.execute(
+        "SELECT e.record, ee.role FROM event_entities ee JOIN events e ON e.id = ee.event_id"
+        " WHERE ee.entity_id = ? ORDER BY e.date_start, e.id LIMIT ?",
+        (entity_id, MAX_LIMIT),
+    )
+    return {
+        "entity": ent,
+        "aliases": aliases,
+        "evidence": evidence(conn, spans),
+        "events": [{"role": r["role"], "event": json.loads(r["record"])} for r in event_rows],
+    }
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every event with its story label and claims, for the exporters."""
+    cur = conn.execute(
+        "SELECT e.record, s.label FROM events e LEFT JOIN stories s ON s.id = e.story_id ORDER BY e.date_start, e.id"
+    )
+    claim_conn = conn  # same connection: sqlite3 allows nested cursors
+    for record, story_label in cur:
+        ev = json.loads(record)
+        claims = _records(claim_conn, "SELECT record FROM claims WHERE event_id = ? ORDER BY attribute, id", ev["id"])
+        yield {"event": ev, "story_label": story_label, "claims": claims,
+               "entities": entity_names(conn, [*ev.get("actors", []), *ev.get("targets", [])])}
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = ("articles", "stories", "events", "claims", "discrepancies", "entities")
+    return {t: count(conn, f"SELECT 1 FROM {t}") for t in tables}
+
+
+def article_claims(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    return _records(conn, "SELECT record FROM claims WHERE article_id = ? ORDER BY attribute, id", article_id)
+
+
+def event_ids_of_article(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    """Events told in an article, with the trigger spans there."""
+    rows = conn.execute(
+        "SELECT em.event_id, em.start, em.end, e.event_type, e.modality, e.date_start FROM event_mentions em"
+        " JOIN events e ON e.id = em.event_id WHERE em.article_id = ? ORDER BY em.start",
+        (article_id,),
+    )
+    return [dict(r) for r in rows]

@@ -1,0 +1,255 @@
+"""View-model helpers for the web UI: evidence highlighting, the offline map,
+the timeline, and the source-comparison table. Pure functions over the JSON
+the store queries return; templates only lay them out (and autoescape)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+WORLD = Path(__file__).parent / "static" / "world-110m.json"
+
+# Map framing: the view spans at least this many degrees (a single city is
+# shown with its country and neighbours) and keeps a 16:9 frame.
+MIN_SPAN_DEG = 12.0
+PAD_FRACTION = 0.35
+ASPECT = 16 / 9
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+@dataclass
+class Segment:
+    text: str
+    classes: str = ""
+    title: str = ""
+
+
+def highlight(text: str, spans: list[dict[str, Any]], offset: int = 0) -> list[Segment]:
+    """Cut ``text`` into segments; each covered segment lists the kinds of the
+    spans over it (``span["start"]``/``["end"]`` are offsets into the article,
+    ``offset`` is where ``text`` starts in it). Overlaps nest naturally: a
+    segment covered by two spans carries both kinds."""
+    n = len(text)
+    clipped = []
+    for s in spans:
+        a, b = max(0, s["start"] - offset), min(n, s["end"] - offset)
+        if a < b:
+            clipped.append((a, b, s))
+    cuts = sorted({0, n, *(a for a, _, _ in clipped), *(b for _, b, _ in clipped)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:]):
+        over = [s for sa, sb, s in clipped if sa <= a and sb >= b]
+        if not over:
+            out.append(Segment(text[a:b]))
+            continue
+        kinds = sorted({s["kind"] for s in over})
+        classes = ["hl", *(f"k-{k}" for k in kinds)]
+        if any(s.get("focus") for s in over):
+            classes.append("focus")
+        title = "; ".join(sorted({f"{s['kind']}: {s.get('label') or ''}".rstrip(": ") for s in over}))
+        out.append(Segment(text[a:b], " ".join(classes), title))
+    return out
+
+
+# --------------------------------------------------------------------------- map
+
+
+@dataclass
+class Marker:
+    x: float
+    y: float
+    r: float
+    label: str
+    href: str
+
+
+@dataclass
+class MapView:
+    view_box: str
+    paths: list[str] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    stroke: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def _world() -> list[tuple[tuple[float, float, float, float], list[list[list[float]]]]]:
+    countries = json.loads(WORLD.read_text(encoding="utf-8"))
+    out = []
+    for c in countries:
+        lons = [p[0] for ring in c["rings"] for p in ring]
+        lats = [p[1] for ring in c["rings"] for p in ring]
+        out.append(((min(lons), min(lats), max(lons), max(lats)), c["rings"]))
+    return out
+
+
+def event_map(events: list[dict[str, Any]], href: str = "/events/{id}") -> MapView | None:
+    """An SVG view of the located events on the world outline (equirectangular,
+    x shrunk by cos(latitude) at the view's centre so shapes look right)."""
+    located = [e for e in events if e.get("latitude") is not None and e.get("longitude") is not None]
+    if not located:
+        return None
+    lats = [e["latitude"] for e in located]
+    lons = [e["longitude"] for e in located]
+    lat0 = (min(lats) + max(lats)) / 2
+    k = max(0.2, math.cos(math.radians(lat0)))
+    x0, x1 = min(lons) * k, max(lons) * k
+    y0, y1 = -max(lats), -min(lats)
+    w = max(x1 - x0, MIN_SPAN_DEG * k) * (1 + 2 * PAD_FRACTION)
+    h = max(y1 - y0, MIN_SPAN_DEG / ASPECT) * (1 + 2 * PAD_FRACTION)
+    w, h = max(w, h * ASPECT), max(h, w / ASPECT)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    vx, vy = cx - w / 2, cy - h / 2
+    view = MapView(f"{vx:.2f} {vy:.2f} {w:.2f} {h:.2f}", stroke=w / 900)
+    for (blon0, blat0, blon1, blat1), rings in _world():
+        if blon1 * k < vx or blon0 * k > vx + w or -blat0 < vy or -blat1 > vy + h:
+            continue
+        view.paths.append(" ".join(_ring_path(ring, k) for ring in rings))
+    # Several events at one place: one marker, sized by how many.
+    groups: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    for e in located:
+        groups.setdefault((round(e["latitude"], 2), round(e["longitude"], 2)), []).append(e)
+    for (lat, lon), evs in groups.items():
+        label = f"{evs[0].get('place_name') or ''}: " + ", ".join(
+            f"{e['event_type']} ({e.get('date_start') or 'undated'})" for e in evs[:6])
+        r = w / 120 * math.sqrt(len(evs))
+        view.markers.append(Marker(lon * k, -lat, r, label, href.format(id=evs[0]["id"])))
+    return view
+
+
+def _ring_path(ring: list[list[float]], k: float) -> str:
+    return "M" + "L".join(f"{lon * k:.2f} {-lat:.2f}" for lon, lat in ring) + "Z"
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+@dataclass
+class TimelineRow:
+    event: dict[str, Any]
+    x: float
+    width: float
+
+
+@dataclass
+class Timeline:
+    rows: list[TimelineRow]
+    undated: list[dict[str, Any]]
+    ticks: list[str]
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def timeline(events: list[dict[str, Any]]) -> Timeline:
+    """Bars on a 0..1000 axis from the first to the last day of the events."""
+    dated = [(e, _day(e.get("date_start")), _day(e.get("date_end")) or _day(e.get("date_start"))) for e in events]
+    dated_ok = [(e, s, max(s, t or s)) for e, s, t in dated if s]
+    undated = [e for e, s, _ in dated if not s]
+    if not dated_ok:
+        return Timeline([], undated, [])
+    first = min(s for _, s, _ in dated_ok)
+    last = max(t for _, _, t in dated_ok)
+    days = (last - first).days + 1
+    rows = []
+    for e, s, t in sorted(dated_ok, key=lambda x: (x[1], x[2], x[0]["id"])):
+        x = (s - first).days / days * 1000
+        rows.append(TimelineRow(e, round(x, 1), round(max(((t - s).days + 1) / days * 1000, 6), 1)))
+    # Labels at even fractions of the axis, laid out with space-between.
+    n_ticks = min(days, 5)
+    ticks = [(first + dt.timedelta(days=round(i * (days - 1) / max(1, n_ticks - 1)))).isoformat()
+             for i in range(n_ticks)]
+    return Timeline(rows, undated, ticks)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@dataclass
+class CompareRow:
+    kind: str  # "event" or "claim"
+    event: dict[str, Any]
+    attribute: str = ""
+    cells: list[list[dict[str, Any]]] = field(default_factory=list)  # per originator: claims (or a marker)
+    status: str = ""  # agree | conflict | single | ""
+    sources: int = 0
+
+
+@dataclass
+class Comparison:
+    originators: list[str]
+    rows: list[CompareRow]
+
+
+def comparison(story: dict[str, Any]) -> Comparison:
+    """Claims × originators for a story: one header row per event (who
+    reported it) and one row per attribute (what each source said)."""
+    originators = list(story.get("originators") or [])
+    for c in story["claims"]:
+        o = c.get("originator") or "unknown source"
+        if o not in originators:
+            originators.append(o)
+    conflicting = {cid for d in story["discrepancies"] for cid in d["claim_ids"]}
+    by_event: dict[str | None, dict[str, list[dict[str, Any]]]] = {}
+    for c in story["claims"]:
+        by_event.setdefault(c.get("event_id"), {}).setdefault(c["attribute"], []).append(c)
+    rows: list[CompareRow] = []
+    for ev in story["events"]:
+        reported = set(ev.get("originators") or [])
+        cells = [[{"reported": o in reported}] for o in originators]
+        rows.append(CompareRow("event", ev, cells=cells, sources=ev.get("independent_source_count") or 0))
+        for attribute, claims in sorted(by_event.get(ev["id"], {}).items()):
+            rows.append(_claim_row(ev, attribute, claims, originators, conflicting))
+    return Comparison(originators, rows)
+
+
+def _claim_row(ev: dict[str, Any], attribute: str, claims: list[dict[str, Any]], originators: list[str],
+               conflicting: set[str]) -> CompareRow:
+    cells: list[list[dict[str, Any]]] = [[] for _ in originators]
+    for c in claims:
+        o = c.get("originator") or "unknown source"
+        cells[originators.index(o)].append({**c, "conflict": c["id"] in conflicting})
+    sources = sum(1 for cell in cells if cell)
+    if any(c["id"] in conflicting for c in claims):
+        status = "conflict"
+    elif sources >= 2:
+        status = "agree"
+    else:
+        status = "single"
+    return CompareRow("claim", ev, attribute, cells, status, sources)
+
+
+def claim_value(c: dict[str, Any]) -> str:
+    """A claim as an analyst reads it: the text, with its hedge where not exact."""
+    hedge = c.get("hedge")
+    extra = f" · {hedge.replace('_', ' ')}" if hedge and hedge != "exact" else ""
+    return f"{c['text']}{extra}"
+
+
+def source_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per originator: articles, who carried them, claims, claims in conflict."""
+    conflicting = {cid for d in story["discrepancies"] for cid in d["claim_ids"]}
+    rows: dict[str, dict[str, Any]] = {}
+    for a in story["articles"]:
+        row = rows.setdefault(a.get("originator") or "unknown source",
+                              {"articles": 0, "claims": 0, "conflicts": 0, "carried_by": []})
+        row["articles"] += 1
+        carrier = a.get("publisher") or a.get("outlet")
+        if carrier and carrier not in row["carried_by"]:
+            row["carried_by"].append(carrier)
+    for c in story["claims"]:
+        row = rows.setdefault(c.get("originator") or "unknown source",
+                              {"articles": 0, "claims": 0, "conflicts": 0, "carried_by": []})
+        row["claims"] += 1
+        row["conflicts"] += c["id"] in conflicting
+    return [{"name": name, **row} for name, row in rows.items()]
