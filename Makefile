@@ -23,6 +23,9 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(VENV)/bin/newsledger run examples/seeds --db $(DB)
+	$(VENV)/bin/newsledger articles --db $(DB)
+	$(VENV)/bin/newsledger stories --db $(DB)
+	$(VENV)/bin/newsledger events --db $(DB)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
