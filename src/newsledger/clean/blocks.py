@@ -33,10 +33,15 @@ _RELATED = re.compile(
     r"(?i)^\W*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|articles|story|stories"
     r"|content|coverage|news|reading|link|links|video))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?"
     r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|further\s+reading|most\s+read|trending(?:\s+now)?"
-    r"|don'?t\s+miss|editor'?s\s+picks?)\b(?P<sep>\s*[:|»>\-–—]|\s+(?=[A-Z\"'“‘\[]))"
+    r"|don'?t\s+miss|editor'?s\s+picks?|see\s+more|also\s+on\s+[\w.-]+\.\w{2,})\b(?P<sep>\s*[:|»>\-–—]|\s+(?=[A-Z\"'“‘\[])|\W*$)"
 )
 # Weak openers ('Watch', 'Listen') are related-content only with an explicit colon.
-_RELATED_COLON = re.compile(r"(?i)^\W*(?:watch|listen|more|explore|video|podcast|opinion|analysis)\s*:\s*\S")
+_RELATED_COLON = re.compile(r"(?i)^\W*(?:watch|listen|more|also|explore|video|podcast|opinion|analysis)\s*:(?:\s*\S|\s*$)")
+# Teaser headlines tagged by section: 'Plague warning: CDC names EIGHT diseases [WARNING]'.
+_TEASER_TAG = re.compile(
+    r"\[(?:INSIGHT|VIDEO|VIDEOS|PICS|PICTURES|PHOTOS|GALLERY|REACTION|NEWS|WARNING|REVEAL|POLL|LATEST|LIVE"
+    r"|ANALYSIS|OPINION|UPDATE|COMMENT|EXCLUSIVE)\]\W*$"
+)
 _ONLY_LINKS = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[[^\]]+\]\([^)]*\)\s*[|,;]?\s*)+$")
 
 _PHOTO_WORDS = (
@@ -55,7 +60,9 @@ _SLASH_CREDIT = re.compile(
     r"(?:\b[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&'-]*(?:[\s-]+[A-Z][\w.&'-]*){0,3}"
     r"(?:\s+via\s+Getty\s+Images)?)\s*\)?\s*$"
 )
-_PAREN_PHOTO = re.compile(r"(?i)\((?:[^()]*\b(?:" + _PHOTO_WORDS + r")\b[^()]*)\)\s*$")
+# '(AP Photo/Sergei Grits)', '(Getty Images)': at least two words or a slash, so
+# an acronym such as '(ePA)' is not a credit.
+_PAREN_PHOTO = re.compile(r"(?i)\((?=[^()]*[/\s])(?:[^()]*\b(?:" + _PHOTO_WORDS + r")\b[^()]*)\)\s*$")
 
 _FOOTER = re.compile(
     r"(?i)^\W*(?:original\s+(?:url|link|article|source)|source\s+(?:url|link)|canonical\s+url|permalink"
@@ -72,14 +79,35 @@ _BOILERPLATE = re.compile(
     r"|click\s+here\b|download\s+(?:our|the)\s+app|get\s+(?:the|our)\s+(?:latest|newsletter)|newsletter\b"
     r"|join\s+(?:us|our)\b|support\s+(?:us|our|independent)\b|donate\b|listen\s+to\s+this\s+article"
     r"|skip\s+(?:to|advert)|cookies?\b|loading\b|continue\s+reading|back\s+to\s+top|(?:\d+\s+)?min(?:ute)?s?\s+read\s*$"
-    r"|we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|updated\s*$|image\s*$|video\s*$)"
+    r"|we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|updated\s*$|image\s*$|video\s*$|(?:order\s+)?reprints?\s*$"
+    r"|print\s+(?:this\s+)?(?:article|story|page)\s*$|like\s+this\s+(?:story|article)\?)"
 )
+# Lines that sit beside prose but are not the story, at any length up to a
+# caption's: tags, contributor notes, contact lines, calls to action.
+_TAGS_LINE = re.compile(r"(?i)^\W*(?:filed\s+under|tags?|tagged(?:\s+with)?|topics?|categories|category|keywords)\b\s*(?::|\||$)")
+_CONTRIBUTORS = re.compile(
+    r"(?i)^\W*(?:(?:additional|with)\s+reporting|reporting|writing|editing|compiled|edited|reported|produced)\s+by\b"
+)
+_CONTRIBUTED = re.compile(r"(?i)\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b[^.]{0,60}\.?\s*$")
+_CONTACT_START = re.compile(
+    r"(?i)^\W*(?:follow|email|e-mail|contact|reach|write\s+to|have\s+a\s+(?:news\s+)?tip|send\s+(?:us\s+)?(?:a\s+)?tips?)\b"
+    r"[^.]*(?:@|https?://|\btwitter\b|\bfacebook\b|\binstagram\b|\be-?mail\b|\bcoverage\b)"
+)
+_FOLLOW_ON = re.compile(r"(?i)\bfollow\s+(?:him|her|them|us|me|@\w+|\w+)\s+on\s+(?:twitter|facebook|instagram|linkedin|x)\b")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_CALL_TO_ACTION = re.compile(
+    r"(?i)\b(?:(?:our|the|free|daily|weekly)\s+(?:\w+\s+)?newsletter|sign\s+up\s+(?:now|today|here|free)|subscrib(?:e|ing)\s+"
+    r"(?:to\s+(?:our|the)|now|today|here)|click\s+here|delivered\s+(?:to|through)\s+your\s+(?:inbox|letterbox|door)"
+    r"|share\s+it\s+with\s+a\s+friend|for\s+your\s+personal,?\s+non-commercial\s+use"
+    r"|^if\s+you\s+(?:enjoyed|liked|value|appreciate)\s+(?:this|our)\b)"
+)
+# Contact lines and calls to action are one or two sentences.
+ASIDE_MAX_WORDS = 40
 _CREDIT = re.compile(
     r"(?i)^\W*(?:via|source|sources|courtesy(?:\s+of)?|distributed\s+by|syndicated\s+(?:from|by)|republished\s+"
     r"(?:from|with\s+permission\s+(?:from|of))|reprinted\s+(?:from|with\s+permission)|content\s+from"
     r"|this\s+(?:article|story|report|piece)\s+(?:was\s+)?(?:first|originally)\s+(?:appeared|published|ran)"
-    r"(?:\s+(?:in|on|by|at))?|(?:first|originally)\s+published\s+(?:in|on|by)|written\s+by|with\s+reporting\s+by"
-    r"|(?:additional\s+)?reporting\s+by|editing\s+by|compiled\s+by|writing\s+by)\b\s*:?\s*(?P<name>.*?)\W*$"
+    r"(?:\s+(?:in|on|by|at))?|(?:first|originally)\s+published\s+(?:in|on|by))\b\s*:?\s*(?P<name>.*?)\W*$"
 )
 _SIGN_OFF = re.compile(r"^\s*(?:[—–-]{1,2}|\()\s*(?P<name>[A-Z][\w&.' -]{0,40}?)\s*\)?\s*$")
 
@@ -111,7 +139,9 @@ def words(text: str) -> int:
 
 
 def is_related(text: str) -> bool:
-    return bool(_RELATED.match(text) or _RELATED_COLON.match(text) or _ONLY_LINKS.match(text))
+    return bool(
+        _RELATED.match(text) or _RELATED_COLON.match(text) or _ONLY_LINKS.match(text) or _TEASER_TAG.search(text)
+    )
 
 
 def is_caption(text: str, table: SourceTable) -> bool:
@@ -145,9 +175,21 @@ def _looks_like_credit(credit: str, table: SourceTable) -> bool:
 def footer_kind(text: str) -> RemovedKind | None:
     if _FOOTER.match(text) or _COPYRIGHT_LINE.match(strip_markdown(text)):
         return "footer"
-    if words(text) <= SHORT_LINE_MAX_WORDS and _BOILERPLATE.match(text):
+    n = words(text)
+    if n <= SHORT_LINE_MAX_WORDS and (_BOILERPLATE.match(text) or _TAGS_LINE.match(text)):
+        return "boilerplate"
+    if n <= ASIDE_MAX_WORDS and (
+        _CONTACT_START.match(text) or _FOLLOW_ON.search(text) or _CALL_TO_ACTION.search(text)
+        or (_EMAIL.search(text) and n <= SHORT_LINE_MAX_WORDS)
+    ):  # fmt: skip
         return "boilerplate"
     return None
+
+
+def is_contributor_note(text: str) -> bool:
+    """'Reporting by X; Editing by Y', 'Jane Doe contributed reporting from Kyiv.'"""
+    plain = strip_markdown(text).strip(" ()")
+    return words(plain) <= CAPTION_MAX_WORDS and bool(_CONTRIBUTORS.match(plain) or _CONTRIBUTED.search(plain))
 
 
 def credit_name(text: str, table: SourceTable) -> str | None:
@@ -242,3 +284,23 @@ def _platform(url: str | None) -> str | None:
         if host in url:
             return name
     return None
+
+
+def classify(text: str, table: SourceTable, out) -> RemovedKind | None:
+    """The kind of a body unit that is not prose, recording embeds and credits
+    on ``out`` (a parsed.Parsed); None for prose."""
+    post = inline_post(text)
+    if post is not None:
+        out.embeds.append(post)
+        return "embed"
+    if is_related(text):
+        return "related"
+    if is_caption(text, table):
+        return "caption"
+    name = credit_name(text, table)
+    if name is not None:
+        out.credits.append(("credit", name, strip_markdown(text).strip()))
+        return "credit"
+    if is_contributor_note(text):
+        return "credit"
+    return footer_kind(text)

@@ -6,17 +6,27 @@ from __future__ import annotations
 import re
 
 from newsledger.clean import blocks
-from newsledger.clean.dates import find_date
+from newsledger.clean.dates import date_line, find_date
+from newsledger.clean.embeds import pull_embeds
+from newsledger.clean.identity import normalise
 from newsledger.clean.parsed import Parsed
-from newsledger.clean.scraped import units_of
 from newsledger.clean.sources import SourceTable
 from newsledger.records import RemovedBlock
 
-_HTML_SNIFF = re.compile(r"(?is)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b")
+_HTML_SNIFF = re.compile(r"(?is)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b")
 _TAGS = re.compile(r"(?i)</?(?:p|div|span|a|br|body|article|section|h[1-6]|li|ul|table|td|script|style)\b[^>]*>")
 # Text with this many HTML tags in its first 4 KB is markup even without <html>
 # (a fragment from a JSONL 'text' field or a feed entry).
 SNIFF_MIN_TAGS = 3
+
+# trafilatura's precision mode drops more boilerplate than its default; when it
+# keeps less than this share of the default's text it has cut the article
+# itself, and the default output is used. Measured on the AEB pages
+# (docs/accuracy.md): F1 is flat for shares 0.3-0.6 and falls above 0.7.
+PRECISION_MIN_SHARE = 0.5
+
+_CLICK_TO_TWEET = re.compile(r"\s*click\s+to\s+tweet\s*$", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"(?i)^\W*(?:updated|published|posted|last\s+updated)\s*(?:at|on)?\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\w{0,4}\W*$")
 
 
 def looks_like_html(text: str) -> bool:
@@ -24,22 +34,17 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.match(head)) or len(_TAGS.findall(head)) >= SNIFF_MIN_TAGS
 
 
-def parse_html(html: str, url: str | None, table: SourceTable, *, postprocess: bool = True) -> Parsed:
-    """Body and metadata of a page; empty body when trafilatura finds no article."""
+def extract(html: str, url: str | None) -> tuple[Parsed, str]:
+    """trafilatura's reading of a page: metadata and precision-mode body, plus the
+    default-mode body (the fallback). Bodies are raw, before the block rules."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        include_comments=False,  # reader comments are not the outlet's prose
-        with_metadata=True,
-        include_tables=True,
-        deduplicate=False,
-    )
+    common = dict(url=url, include_comments=False, include_tables=True, deduplicate=False)
+    doc = trafilatura.bare_extraction(html, favor_precision=True, with_metadata=True, **common)
+    fallback = trafilatura.extract(html, **common) or ""
     if doc is None:
-        return Parsed(body="")
-    text = doc.text or ""
-    out = Parsed(body=text)
+        return Parsed(body=""), fallback
+    out = Parsed(body=doc.text or "")
     out.title = (doc.title or "").strip() or None
     out.url = doc.url or url
     out.sitename = (doc.sitename or "").strip() or None
@@ -49,34 +54,52 @@ def parse_html(html: str, url: str | None, table: SourceTable, *, postprocess: b
     found = find_date(doc.date or "")
     if found:
         out.published, out.published_how = found[0], "metadata"
-    if postprocess:
-        _remove_blocks(out, table)
+    return out, fallback
+
+
+def choose_body(precise: str, fallback: str) -> str:
+    """Precision mode's body unless it lost most of what the default mode found."""
+    return precise if len(precise) >= PRECISION_MIN_SHARE * len(fallback) else fallback
+
+
+def parse_html(html: str, url: str | None, table: SourceTable) -> Parsed:
+    """Body and metadata of a page; empty body when trafilatura finds no article."""
+    html, posts = pull_embeds(html)
+    out, fallback = extract(html, url)
+    out.body = choose_body(out.body, fallback)
+    out.embeds.extend(posts)
+    out.removed.extend(RemovedBlock("embed", p.text, None) for p in posts)
+    remove_blocks(out, table)
     return out
 
 
-def _remove_blocks(out: Parsed, table: SourceTable) -> None:
-    """Captions, related links, credits and footers that trafilatura kept."""
+def remove_blocks(out: Parsed, table: SourceTable) -> None:
+    """Title repeats, datelines, captions, related links, credits and footers that
+    trafilatura kept in the body."""
     kept: list[str] = []
-    for unit in units_of(out.body.replace("\n", "\n\n")):
-        kind = _kind(unit.text, table, out)
+    title = _tokens(out.title or "")
+    for line in out.body.split("\n"):
+        text = _CLICK_TO_TWEET.sub("", line).strip()
+        if not text:
+            continue
+        kind = _kind(text, table, out, title if not kept else [])
         if kind is None:
-            kept.append(unit.text)
+            kept.append(text)
         else:
-            out.removed.append(RemovedBlock(kind, unit.text, None))
+            out.removed.append(RemovedBlock(kind, text, None))
     out.body = "\n".join(kept)
 
 
-def _kind(text: str, table: SourceTable, out: Parsed):
-    post = blocks.inline_post(text)
-    if post is not None:
-        out.embeds.append(post)
-        return "embed"
-    if blocks.is_related(text):
-        return "related"
-    if blocks.is_caption(text, table):
-        return "caption"
-    name = blocks.credit_name(text, table)
-    if name is not None:
-        out.credits.append(("credit", name, text))
-        return "credit"
-    return blocks.footer_kind(text)
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", normalise(text))
+
+
+def _kind(text: str, table: SourceTable, out: Parsed, title: list[str]):
+    line = _tokens(text)
+    if title and line and (line == title or len(line) >= 4 and title[: len(line)] == line):
+        return "title"  # the headline (or its start, before ' - Site') repeated above the body
+    if blocks.embed_signature(text):
+        return "embed"  # '— Name (@handle) November 4, 2019' closing an embedded post
+    if blocks.words(text) <= 12 and (date_line(text) or _TIME_ONLY.match(text)):
+        return "dateline"
+    return blocks.classify(text, table, out)

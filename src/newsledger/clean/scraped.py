@@ -126,23 +126,7 @@ def _metadata(unit: Unit, i: int, units: list[Unit], out: Parsed, table: SourceT
 
 
 def _kind(unit: Unit, i: int, prose: list[str], table: SourceTable, out: Parsed):
-    text = unit.text
-    post = blocks.inline_post(text)
-    if post is not None:
-        out.embeds.append(post)
-        return "embed"
-    if blocks.is_related(text):
-        return "related"
-    if blocks.is_caption(text, table):
-        return "caption"
-    name = blocks.credit_name(text, table)
-    if name is not None:
-        out.credits.append(("credit", name, strip_markdown(text).strip()))
-        return "credit"
-    kind = blocks.footer_kind(text)
-    if kind is not None:
-        return kind
-    return None
+    return blocks.classify(unit.text, table, out)
 
 
 def _is_title(text: str, units: list[Unit], table: SourceTable) -> bool:
