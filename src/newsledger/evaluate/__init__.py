@@ -32,5 +32,6 @@ register("polnear", "newsledger.evaluate.polnear", "evaluate", "polnear/dev")
 register("gvdb", "newsledger.evaluate.gvdb", "evaluate", "gvdb/dev.tsv")
 register("case2021", "newsledger.evaluate.case2021", "evaluate", "case2021-task2/dev.tsv")
 register("ecbplus", "newsledger.evaluate.ecbplus", "evaluate", "ecbplus")
+register("ner-repair", "newsledger.evaluate.ner_repair", "evaluate", "ecbplus")
 
 __all__ = ["REGISTRY", "Report", "register", "scorer"]

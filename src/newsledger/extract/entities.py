@@ -54,6 +54,20 @@ FACILITY_NOUNS = frozenset(
     "airport station stadium hospital plant factory mine port".split()
 )
 
+# Head words that make a name an organisation or a facility, whatever the model
+# said: 'Betty Ford Center' (tagged PERSON), 'Minsk Tractor Works'. A span ending
+# in one is never turned into a PERSON by merging or consistency.
+ORG_HEADS = frozenset(
+    "agency association authority bank board bureau club co college commission committee company "
+    "corp corporation council court department foundation front fund group inc institute league "
+    "ltd ministry movement network news office organisation organization party police post press "
+    "service services society team times tribune union university works".split()
+)
+FAC_HEADS = frozenset(
+    "airport arena bridge center centre church clinic hospital hotel jail mall mosque museum plant "
+    "prison recovery school stadium station temple tower".split()
+)
+
 # Reasons recorded on repaired spans (visible in the ner-repair evaluation).
 _R_TRIM = "trim"
 _R_MERGE = "merge"
@@ -65,9 +79,13 @@ _R_COUNTRY = "country"
 _R_CITY = "city"
 _R_CONSISTENT = "consistent"
 _R_FACILITY = "facility"
+_R_HEAD = "head-word"
 
 _JUNK = re.compile(r"https?:|www\.|@|\]\(|\[|#|\|")
-_AGE_AFTER = re.compile(r"\s*,\s*(?:a\s+|an\s+)?(?:aged\s+)?\d{1,3}\b(?:[-\s]year[-\s]old)?(?!\s*(?:%|percent|per\b))")
+_AGE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:aged\s+)?|\()(\d{1,3})(?=\s*[,.;:)]|\s+(?:and|who|said|was|is|has|had)\b|$)"
+    r"|\s*,\s*an?\s+(\d{1,3})[-\s]year[-\s]old\b"
+)
 _SLAVIC_SURNAME = re.compile(r"(?:ov|ova|ev|eva|in|ina|sky|skaya|ska|ski|enko|enka|uk|yuk|ich|vich)$")
 
 
@@ -105,8 +123,9 @@ def _default_lookup() -> Lookup:
             if cand.primary and cand.kind == "city" and (best is None or cand.population > best[0]):
                 best = (cand.population, cand.kind)
             elif not cand.primary and cand.kind == "city" and best is None and cand.population >= CITY_POPULATION:
-                # Andijan -> 'Andijon' (an alternate name of a big city)
-                best = (cand.population, "city-alternate")
+                # 'Andijan' is an alternate name of 'Andijon': trusted for NORP only
+                # ('LiLo' is an alternate name of Lille)
+                best = (cand.population, "alternate")
         return best
 
     return look
@@ -192,6 +211,11 @@ def _merge(doc: "Doc", spans: list[NameSpan], lookup: Lookup) -> list[NameSpan]:
                 changed = True
                 continue
             if nxt is None and _is_name_token(doc[k]) and doc[k].ent_iob_ == "O":
+                if doc[k].lower_ in ORG_HEADS or doc[k].lower_ in FAC_HEADS:
+                    # 'Betty Ford' + 'Center': the person's name inside a facility's
+                    sp.end_tok, changed = k + 1, True
+                    sp.label = "FAC" if doc[k].lower_ in FAC_HEADS else "ORG"
+                    break
                 single = sp.end_tok - sp.start_tok == 1
                 if bridged or (single and sp.label == "PERSON"):
                     sp.end_tok, changed = k + 1, True
@@ -251,10 +275,9 @@ def _person_evidence(doc: "Doc", sp: NameSpan) -> str | None:
             return _R_HONORIFIC
         if is_title(prev.text) and prev.pos_ in ("NOUN", "PROPN"):
             return _R_TITLE
-    if _AGE_AFTER.match(doc_text(doc), sp.end) and sp.label != "GPE":
-        m = _AGE_AFTER.match(doc_text(doc), sp.end)
-        digits = re.search(r"\d{1,3}", m.group(0)) if m else None
-        if digits and 1 <= int(digits.group(0)) <= 110:
+    m = _AGE_AFTER.match(doc_text(doc), sp.end)
+    if m and sp.label not in ("GPE", "LOC", "FAC"):
+        if 1 <= int(m.group(1) or m.group(2)) <= 110:
             return _R_AGE
     return None
 
@@ -268,6 +291,8 @@ def _place_label(sp: NameSpan, lookup: Lookup) -> str | None:
     population, kind = found
     if kind in ("country", "admin1"):
         return _R_COUNTRY
+    if kind == "alternate" and sp.label != "NORP":
+        return None
     single = len(sp.text.split()) == 1
     if sp.label in ("PERSON", "NORP") and single and population >= CITY_POPULATION:
         return _R_CITY
@@ -282,6 +307,13 @@ def repair(doc: "Doc", spans: list[NameSpan], lookup: Lookup | None = None) -> l
     for sp in spans:
         if has_mixed_script(sp.text):
             sp.reasons.append(_R_MIXED)
+        head = _head_word(sp)
+        if head and sp.label in ("PERSON", "GPE", "NORP", "LOC"):
+            sp.label = "FAC" if head in FAC_HEADS else "ORG"
+            sp.reasons.append(_R_HEAD)
+            continue
+        if head:
+            continue
         why = _person_evidence(doc, sp)
         if why and sp.label not in ("FAC",):
             sp.person_evidence = True
@@ -300,6 +332,15 @@ def repair(doc: "Doc", spans: list[NameSpan], lookup: Lookup | None = None) -> l
     return spans
 
 
+def _head_word(sp: NameSpan) -> str | None:
+    """The org / facility head word a multi-word name ends with, if any."""
+    words = sp.text.split()
+    if len(words) < 2:
+        return None
+    last = words[-1].lower()
+    return last if last in ORG_HEADS or last in FAC_HEADS else None
+
+
 def _consistent(spans: list[NameSpan]) -> None:
     """One name, one label per article: a bare 'Tikhanovskaya' tagged ORG is the
     person 'Svetlana Tikhanovskaya' tagged PERSON elsewhere in the article."""
@@ -308,12 +349,13 @@ def _consistent(spans: list[NameSpan]) -> None:
     for sp in spans:
         if sp.label == "PERSON":
             toks = name_tokens(sp.text)
-            if toks:
+            # a lone capitalised word tagged PERSON is weak evidence ('Morningside')
+            if len(toks) >= 2 or (toks and sp.person_evidence):
                 person_full.add(name_key(sp.text))
-                if len(toks) >= 2:
-                    person_last.add(skeleton(toks[-1]))
+            if len(toks) >= 2:
+                person_last.add(skeleton(toks[-1]))
     for sp in spans:
-        if sp.label == "PERSON" or any(r in sp.reasons for r in (_R_COUNTRY, _R_CITY, _R_FACILITY)):
+        if sp.label == "PERSON" or any(r in sp.reasons for r in (_R_COUNTRY, _R_CITY, _R_FACILITY, _R_HEAD)):
             continue
         toks = name_tokens(sp.text)
         if not toks:
