@@ -1,0 +1,130 @@
+"""Story clustering: order invariance, incremental joins, persistence."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsledger.link.agglomerate import average_linkage
+from newsledger.link.features import fallback_name_keys, words
+from newsledger.link.state import StoryIndex
+from newsledger.link.stories import LinkItem, assign_stories, inferred_dates, partition, story_records
+
+QUAKE = "A magnitude {m} earthquake struck {place} on {day}, killing {n} people and destroying homes in {place}. Rescue teams in {place} searched rubble."
+FLOOD = "Monsoon floods swept {place} villages on {day}; {n} bodies were recovered from rivers near {place} as dams overflowed."
+RULING = "The Supreme Court in {place} ruled on {day} that {who} must pay {n} million dollars in damages to {victim}, judges said."
+ROBBERY = "Police in {place} arrested {who} after an armed robbery at a bank on {day}; {n} hostages were freed by officers."
+
+
+def _items() -> list[LinkItem]:
+    out = []
+    stories = [
+        (QUAKE, dict(m="6.1", place="Aquila", day="Monday", n="{n}")),
+        (FLOOD, dict(place="Kathmandu", day="Saturday", n="{n}")),
+        (RULING, dict(place="Washington", day="Tuesday", who="Exxon Mobil", victim="Alaska fishermen", n="{n}")),
+        (ROBBERY, dict(place="Stockholm", day="Friday", who="Jan Olsson", n="{n}")),
+    ]
+    for s, (template, fields) in enumerate(stories):
+        for k in range(4):
+            text = template.format(**{**fields, "n": str(10 + k)})
+            extra = f" Reporter {k} added that {fields['place']} officials commented."
+            out.append(LinkItem(article_id=f"s{s}-a{k}", text=text + extra))
+    return out
+
+
+def _stories(assignment: dict[str, str]) -> set[frozenset[str]]:
+    return partition(assignment)
+
+
+def test_groups_articles_of_the_same_event() -> None:
+    _, assignment = assign_stories(StoryIndex(), _items())
+    groups = _stories(assignment)
+    for s in range(4):
+        assert frozenset(f"s{s}-a{k}" for k in range(4)) in groups
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_shuffle_gives_same_partition_and_ids(seed: int) -> None:
+    items = _items()
+    _, reference = assign_stories(StoryIndex(), items)
+    shuffled = items[:]
+    random.Random(seed).shuffle(shuffled)
+    _, again = assign_stories(StoryIndex(), shuffled)
+    assert again == reference
+
+
+def test_incremental_join_and_rerun_is_idempotent() -> None:
+    items = _items()
+    first = [it for it in items if not it.article_id.endswith("a3")]
+    later = [it for it in items if it.article_id.endswith("a3")]
+    index, a1 = assign_stories(StoryIndex(), first)
+    index2, a2 = assign_stories(index, later)
+    for s in range(4):
+        assert a2[f"s{s}-a3"] == a1[f"s{s}-a0"]
+    assert len(index) == len(first)  # input index untouched
+    index3, a3 = assign_stories(index2, later)
+    assert a3 == {it.article_id: a2[it.article_id] for it in later}
+    assert index3 is index2
+
+
+def test_index_round_trips_through_bytes() -> None:
+    items = _items()
+    index, _ = assign_stories(StoryIndex(), items[:10])
+    restored = StoryIndex.from_bytes(index.to_bytes())
+    _, a = assign_stories(index, items[10:])
+    _, b = assign_stories(restored, items[10:])
+    assert a == b
+
+
+def test_undated_article_gets_inferred_date_from_story() -> None:
+    items = [
+        LinkItem(it.article_id, it.text, date=None if it.article_id == "s0-a1" else "2020-08-14")
+        for it in _items()
+    ]
+    index, _ = assign_stories(StoryIndex(), items)
+    assert inferred_dates(index, ["s0-a1", "s0-a0"]) == {"s0-a1": "2020-08-14"}
+
+
+def test_dates_far_apart_never_link() -> None:
+    items = _items()[:4]
+    dated = [LinkItem(it.article_id, it.text, date=f"20{10 + i}-01-01") for i, it in enumerate(items)]
+    _, assignment = assign_stories(StoryIndex(), dated)
+    assert len(set(assignment.values())) == 4
+
+
+def test_story_records() -> None:
+    items = [LinkItem(it.article_id, it.text, date="2020-08-1" + it.article_id[-1], originator="AFP") for it in _items()]
+    index, assignment = assign_stories(StoryIndex(), items)
+    stories = {s.id: s for s in story_records(index)}
+    story = stories[assignment["s0-a0"]]
+    assert story.first_date == "2020-08-10" and story.last_date == "2020-08-13"
+    assert story.originators == ("AFP",)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\ud7ff", "Тихановская 😀 ٣", "a" * 10])
+def test_odd_text_does_not_crash(text: str) -> None:
+    index, assignment = assign_stories(StoryIndex(), [LinkItem("x", text), LinkItem("y", text)])
+    assert set(assignment) == {"x", "y"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tara Reid checked into Promises Treatment Center.", ["tara_reid", "promises_treatment_center"]),
+        ("The court said. Тихановская left.", ["тихановская"]),
+    ],
+)
+def test_fallback_name_keys(text: str, expected: list[str]) -> None:
+    keys = [k for k in fallback_name_keys(text) if not k.startswith("w:")]
+    assert keys == expected
+
+
+def test_words_drop_stop_words() -> None:
+    assert words("The police arrested 23 pirates") == ["police", "arrested", "23", "pirates"]
+
+
+def test_average_linkage_keeps_frozen_nodes_apart() -> None:
+    nodes = {"S:a": (3, True), "S:b": (3, True), "x": (1, False)}
+    edges = {("S:a", "S:b"): 9.0, ("x", "S:a"): 1.0}
+    assert average_linkage(nodes, edges, 0.2, 10) == [["S:a", "x"], ["S:b"]]
