@@ -9,7 +9,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 DB     ?= newsledger.db
 
-.PHONY: run test eval bench install clean-db
+.PHONY: run test eval bench install clean-db browser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,17 @@ run: $(STAMP)
 	$(VENV)/bin/newsledger stories --db $(DB)
 	$(VENV)/bin/newsledger events --db $(DB)
 
-test: $(STAMP)
+# Headless Chromium for the UI tests (Playwright drives Debian's chromium; its own
+# browser download needs the internet). Installed only if missing and apt works;
+# never fatal: without it the browser tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo -n ); \
+		( $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver ) \
+			|| echo "make browser: could not install chromium; UI tests will be skipped"; \
+	fi
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 eval: $(STAMP)

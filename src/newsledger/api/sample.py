@@ -271,3 +271,48 @@ def build(path: Path | str) -> Path:
         ledger.upsert_entities(entities())
         ledger.replace_story_ledger(STORY_ID, events, claims, discrepancies)
     return Path(path)
+
+
+# --------------------------------------------------------------------------- hostile sample
+# For security tests of the UI: article text and metadata are attacker-controlled.
+
+# Markup an attacker could put into an article, its metadata or an extracted value.
+XSS = ('<script>window.__pwned=1;alert("script")</script><img src=x onerror="window.__pwned=2;alert(2)">'
+       '<a href="javascript:window.__pwned=3">click</a><svg onload="window.__pwned=4"></svg>')
+HOSTILE_TEXT = f"Police detained 40 people in Minsk. {XSS} The statement was read out. \" onmouseover=\"alert(5)"
+HOSTILE_STORY = "story-hostile"
+HOSTILE_ARTICLE = "art-hostile"
+HOSTILE_EVENT = "ev-hostile"
+HOSTILE_ENTITY = "ent-hostile"
+
+
+def add_hostile_story(db: Path) -> None:
+    """A second story whose every text field is an injection attempt."""
+    start = HOSTILE_TEXT.index("detained")
+    ev = Evidence(HOSTILE_ARTICLE, start, start + len("detained"), 0, "hostile@1")
+    xss_at = HOSTILE_TEXT.index("<script>")
+    xss_ev = Evidence(HOSTILE_ARTICLE, xss_at, xss_at + 40, 1, "hostile@1")
+    article = Article(
+        id=HOSTILE_ARTICLE, source="hostile.html", text=HOSTILE_TEXT, title=f"Title {XSS}",
+        byline=XSS, published="2020-08-20", published_how="stated", url="javascript:window.__pwned=9",
+        outlet=XSS, sources=SourceInfo(originator=f"Evil {XSS}", originator_kind="outlet", publisher=XSS),
+        removed=(RemovedBlock("footer", XSS),), content_hash="h-hostile",
+    )
+    extraction = ArticleExtraction(
+        HOSTILE_ARTICLE, entities=(EntityMention(xss_ev, XSS[:40], "PERSON", "x", 0),), extractors=("hostile@1",),
+    )
+    event = Event(HOSTILE_EVENT, HOSTILE_STORY, f"ARREST{XSS}", "occurred", (MentionRef(HOSTILE_ARTICLE, ev.start, ev.end),),
+                  date_start="2020-08-20", date_end="2020-08-20", place_name=XSS, country_code="BY",
+                  latitude=53.9, longitude=27.56, actors=(HOSTILE_ENTITY,), article_count=1,
+                  independent_source_count=1, originators=(f"Evil {XSS}",))
+    claim = Claim("cl-hostile", HOSTILE_EVENT, f"arrested{XSS}", "count", f"40 {XSS}", ev, low=40, high=40,
+                  hedge="exact", originator=f"Evil {XSS}", speaker=XSS)
+    with Ledger(db) as ledger:
+        ledger.add_article(article, extraction)
+        ledger.write_links({}, [Story(HOSTILE_STORY, (HOSTILE_ARTICLE,), f"Hostile {XSS}", "2020-08-20", "2020-08-20",
+                                      (f"Evil {XSS}",))], {HOSTILE_ARTICLE: (HOSTILE_STORY, None)})
+        ledger.upsert_entities([Entity(HOSTILE_ENTITY, f"Name {XSS}", "PERSON", aliases=(XSS,),
+                                       mentions=(MentionRef(HOSTILE_ARTICLE, xss_ev.start, xss_ev.end),))])
+        ledger.replace_story_ledger(HOSTILE_STORY, [event], [claim], [])
+
+
