@@ -33,7 +33,7 @@ _RELATED = re.compile(
     r"(?i)^\W*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|articles|story|stories"
     r"|content|coverage|news|reading|link|links|video))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?"
     r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|further\s+reading|most\s+read|trending(?:\s+now)?"
-    r"|don'?t\s+miss|editor'?s\s+picks?|see\s+more|also\s+on\s+[\w.-]+\.\w{2,})\b(?P<sep>\s*[:|»>\-–—]|\s+(?=[A-Z\"'“‘\[])|\W*$)"
+    r"|don'?t\s+miss|editor'?s\s+picks?|see\s+more|also\s+on\s+[\w.-]+\.\w{2,})\b(?P<sep>\s*[:|»>\-–—]|\s+(?=(?-i:[A-Z\"'“‘\[]))|\W*$)"
 )
 # Weak openers ('Watch', 'Listen') are related-content only with an explicit colon.
 _RELATED_COLON = re.compile(r"(?i)^\W*(?:watch|listen|more|also|explore|video|podcast|opinion|analysis)\s*:(?:\s*\S|\s*$)")
@@ -96,7 +96,7 @@ _CONTACT_START = re.compile(
 _FOLLOW_ON = re.compile(r"(?i)\bfollow\s+(?:him|her|them|us|me|@\w+|\w+)\s+on\s+(?:twitter|facebook|instagram|linkedin|x)\b")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _CALL_TO_ACTION = re.compile(
-    r"(?i)\b(?:(?:our|the|free|daily|weekly)\s+(?:\w+\s+)?newsletter|sign\s+up\s+(?:now|today|here|free)|subscrib(?:e|ing)\s+"
+    r"(?i)\b(?:(?:our|free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b|sign\s+up\s+(?:now|today|here|free)|subscrib(?:e|ing)\s+"
     r"(?:to\s+(?:our|the)|now|today|here)|click\s+here|delivered\s+(?:to|through)\s+your\s+(?:inbox|letterbox|door)"
     r"|share\s+it\s+with\s+a\s+friend|for\s+your\s+personal,?\s+non-commercial\s+use"
     r"|^if\s+you\s+(?:enjoyed|liked|value|appreciate)\s+(?:this|our)\b)"
@@ -108,6 +108,12 @@ _CREDIT = re.compile(
     r"(?:from|with\s+permission\s+(?:from|of))|reprinted\s+(?:from|with\s+permission)|content\s+from"
     r"|this\s+(?:article|story|report|piece)\s+(?:was\s+)?(?:first|originally)\s+(?:appeared|published|ran)"
     r"(?:\s+(?:in|on|by|at))?|(?:first|originally)\s+published\s+(?:in|on|by))\b\s*:?\s*(?P<name>.*?)\W*$"
+)
+# 'The Daily Bugle', 'Radio Free Asia', 'Le Monde diplomatique': capitalised
+# words with a few lowercase connectors, at most six words.
+_NAME_LIKE = re.compile(
+    r"^(?:[A-Z0-9][\w&.'’-]*|of|the|and|de|du|la|le|el|al|for|on|in)(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|the|and|de|du|la"
+    r"|le|el|al|for|on|in|&)){0,5}$"
 )
 _SIGN_OFF = re.compile(r"^\s*(?:[—–-]{1,2}|\()\s*(?P<name>[A-Z][\w&.' -]{0,40}?)\s*\)?\s*$")
 
@@ -201,11 +207,12 @@ def credit_name(text: str, table: SourceTable) -> str | None:
     match = _CREDIT.match(plain)
     if match:
         name = match.group("name").strip()
-        # 'Source: …' and 'Via …' open prose too ('Via a spokesman, the ministry said…').
-        if name.endswith((".", "!", "?")) and words(name) > 5:
-            return None
-        known = table.by_name(name) or table.find(name)
-        return known.name if known else name
+        known = table.by_name(name)
+        if known is not None:
+            return known.name
+        # 'Source: …' and 'Via …' open prose too ('Via a spokesman, the ministry
+        # said…', 'Sources close to…'): an unknown credit must look like a name.
+        return name if _NAME_LIKE.match(name) else None
     sign = _SIGN_OFF.match(plain)
     if sign and table.by_name(sign.group("name")):
         return table.by_name(sign.group("name")).name  # type: ignore[union-attr]

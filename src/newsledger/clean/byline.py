@@ -22,7 +22,10 @@ _SPLIT_AGENCY = (
 )
 _NAME_SEP = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*")
 _NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]*|(?:de|da|van|von|der|den|del|la|le|bin|al|el|di|du)\b)(?:\s+\S+)*$")
-_NOT_NAME = re.compile(r"(?i)^(?:the|a|an|staff|our|news|desk|correspondent|reporter|editor|team)\b")
+_NOT_NAME = re.compile(
+    r"(?i)^(?:the|a|an|staff|our|news|desk|correspondent|reporter|editor|team|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,7 @@ def parse_byline(line: str, table: SourceTable) -> Byline | None:
     """A Byline if ``line`` is one ('By X', 'By X and Y for AFP', 'By Reuters Staff')."""
     plain = re.sub(r"\s+", " ", strip_markdown(line)).strip()
     match = _BY.match(plain)
-    if not match or len(plain.split()) > BYLINE_MAX_WORDS or plain.endswith((".", "?", "!")) and len(plain.split()) > 8:
+    if not match or not plain[:1].isupper() or len(plain.split()) > BYLINE_MAX_WORDS or plain.endswith((".", "?", "!")) and len(plain.split()) > 8:
         return None
     rest = plain[match.end():].strip()
     if not rest or rest[0].islower():

@@ -27,6 +27,11 @@ MAX_CONTROL_RATIO = 0.05
 # file); beyond that the text would be unreadable and decoding fails.
 MAX_REPLACED_RATIO = 0.01
 
+# The declared charset is kept when its reading is at most this much more
+# 'chaotic' (charset_normalizer's mess ratio, 0-1) than the best guess: Latin
+# code pages often tie on Western text, and then the label decides.
+DECLARED_CHAOS_MARGIN = 0.02
+
 _MAGIC = {
     b"%PDF-": "PDF document",
     b"\x89PNG": "PNG image",
@@ -97,13 +102,13 @@ def _guess(data: bytes, declared: str | None) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if declared and best is not None:
-        plausible = {_normalise_name(c) for c in best.could_be_from_charset}
-        if declared in plausible:
-            try:
-                return data.decode(declared)
-            except UnicodeDecodeError:
-                pass
+    if declared:
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and (best is None or _declared_fits(data, declared, best.chaos)):
+            return text
     if best is not None:
         return str(best)
     text = data.decode("utf-8", errors="replace")
@@ -111,3 +116,12 @@ def _guess(data: bytes, declared: str | None) -> str:
         return text
     hint = f" (declared {declared})" if declared else ""
     raise DecodeFailed(f"could not decode the input: no text encoding fits its bytes{hint}")
+
+
+def _declared_fits(data: bytes, declared: str, best_chaos: float) -> bool:
+    """The declared charset reads the bytes about as cleanly as the best guess
+    (a wrong label gives mojibake, which charset_normalizer scores as chaos)."""
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data, cp_isolation=[declared]).best()
+    return match is not None and match.chaos <= best_chaos + DECLARED_CHAOS_MARGIN

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
-# Share of word tokens that are common English function words. English news
-# prose sits at 0.35-0.50; French, German, Spanish, Russian at < 0.08 (their
-# own function words are not in the list; shared ones like 'a', 'in' remain).
-# Calibrated on the AEB benchmark pages: see tests/clean/test_language.py.
-ENGLISH_MIN_RATIO = 0.18
+# Share of word tokens that are common English function words. Measured this
+# session: the 924 PolNeAR train+dev English news texts have 0.19 at the least;
+# the AEB benchmark's non-English article bodies (Portuguese, German, Russian,
+# Korean, Indonesian, Italian, Japanese) have 0.00-0.09, one Portuguese race
+# calendar 0.18. 0.12 sits in the gap with room on the English side (a false
+# 'xx' would drop a real article from an English-only pipeline).
+ENGLISH_MIN_RATIO = 0.12
 # Below this many words the ratio is noise; short texts are not judged.
 MIN_WORDS = 20
 

@@ -24,6 +24,10 @@ _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.MULTILINE)
 _CODE = re.compile(r"`([^`\n]+)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
+# Escaped ASCII characters are parked in the Supplementary Private Use Area-A.
+_PRIVATE = 0xF0000
+_HIDDEN = re.compile("[\U000F0000-\U000F007F]")
+
 _MARKERS = re.compile(r"\]\(|\*\*|__|^#{1,6}\s|<https?://|!\[|`", re.MULTILINE)
 
 
@@ -34,6 +38,8 @@ def has_markdown(text: str) -> bool:
 
 def strip_markdown(text: str) -> str:
     """Plain text of a Markdown-ish line or paragraph."""
+    # Escaped characters ('\\*') are literal: hide them from the rules, restore at the end.
+    text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
     text = _IMAGE.sub("", text)  # an image is not prose; its alt text neither
     text = _EMPTY_LINK.sub("", text)
     for _ in range(2):  # links nested in emphasis and vice versa
@@ -47,4 +53,4 @@ def strip_markdown(text: str) -> str:
     text = _QUOTE.sub("", text)
     text = _RULE.sub("", text)
     text = _CODE.sub(lambda m: m.group(1), text)
-    return _ESCAPE.sub(lambda m: m.group(1), text)
+    return _HIDDEN.sub(lambda m: chr(ord(m.group(0)) - _PRIVATE), text)
