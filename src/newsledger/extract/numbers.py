@@ -100,6 +100,7 @@ _NOT_COUNT_NEXT = {"year", "years", "month", "months", "day", "days", "hour", "h
                    "kilometers", "metres", "meters", "weeks", "week"}
 _SKIP_ENTS = {"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"}
 _PERCENT = {"%", "percent", "per cent", "pc", "percentage"}
+_SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 _PERSON_DETS = {"a", "an", "another", "the", "this", "that"}
 _SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "npadvmod", "oprd", "pobj"}
 
@@ -111,13 +112,16 @@ class Roles:
     adjectives: dict[str, tuple[str, int]]
     nouns: dict[str, tuple[str, int]]
     persons: frozenset[str]
+    events: dict[str, tuple[str, int]]
+    things: frozenset[str]
+    agents: dict[str, tuple[str, int]]
 
 
 @lru_cache(maxsize=1)
 def roles() -> Roles:
     """The counted-role lexicon (data/count_roles.tsv), read once per process."""
     path = Path(str(resources.files("newsledger") / "data" / "count_roles.tsv"))
-    verbs, particles, adjs, nouns, persons = {}, {}, {}, {}, set()
+    verbs, particles, adjs, nouns, persons, events, things, agents = {}, {}, {}, {}, set(), {}, set(), {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
             continue
@@ -134,7 +138,13 @@ def roles() -> Roles:
             nouns[word] = entry
         elif kind == "person":
             persons.add(word)
-    return Roles(verbs, particles, adjs, nouns, frozenset(persons))
+        elif kind == "event":
+            events[word] = entry
+        elif kind == "thing":
+            things.add(word)
+        elif kind == "agent":
+            agents[word] = entry
+    return Roles(verbs, particles, adjs, nouns, frozenset(persons), events, frozenset(things), agents)
 
 
 # --------------------------------------------------------------------------- #
@@ -368,11 +378,15 @@ def _top(tok: "Token") -> "Token":
     return tok
 
 
-def _verb_roles(verb: "Token", lex: Roles) -> list[tuple[str, int]]:
+def _verb_roles(verb: "Token", lex: Roles, voice: str = "any") -> list[tuple[str, int]]:
+    """Roles a verb gives the phrase in its ``voice`` slot: 'agent' (active subject),
+    'patient' (object or passive subject) or 'any'."""
     found = []
     lemma = verb.lemma_.lower()
-    if lemma in lex.verbs:
+    if lemma in lex.verbs and voice != "agent":
         found.append(lex.verbs[lemma])
+    if lemma in lex.agents and voice != "patient":
+        found.append(lex.agents[lemma])
     if verb.pos_ in ("ADJ",) and verb.lower_ in lex.adjectives:
         found.append(lex.adjectives[verb.lower_])
     for child in verb.children:
@@ -387,8 +401,11 @@ def _verb_roles(verb: "Token", lex: Roles) -> list[tuple[str, int]]:
     return found
 
 
-def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles) -> str | None:
+def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, implicit: bool = False,
+             headline: bool = False) -> str | None:
     """Highest-priority role read from the verbs/adjectives around the counted phrase."""
+    if noun is not None and noun.lemma_.lower() in lex.things:
+        return None  # 'several times', 'three shots': not people
     found: list[tuple[str, int]] = []
     slot = _top(noun if noun is not None else anchor)
     if noun is not None and noun.i != anchor.i and anchor.head.i != noun.i:
@@ -409,12 +426,18 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles) -> s
                 found.append(lex.adjectives[child.lower_])
         if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
             found.append(("killed", 95))  # 'three men were shot, one fatally'
+    event = _event_of(slot, lex)
+    if event is not None:
+        return event
     if slot.dep_ in _SUBJ_OBJ or slot.dep_ in ("nummod", "ROOT"):
         verb = slot.head if slot.dep_ != "ROOT" else slot
         # 'were shot and killed' shares the subject; 'were arrested and 2,000 were
         # set free' does not: a conjoined verb with its own subject is another clause.
+        # Likewise 'shot three women and then killed himself': a conjoined verb with
+        # its own object does not act on this one.
+        own = ("nsubj", "nsubjpass", "dobj") if slot.dep_ == "dobj" else ("nsubj", "nsubjpass")
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ")
-                          and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+                          and not any(g.dep_ in own for g in c.children)]
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and slot.head.i == verb.i and not any(
             g.dep_ in ("nsubj", "nsubjpass") and g.i != slot.i for g in verb.children
         ) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.head.children if g.i < verb.i and slot.i > verb.i):
@@ -424,17 +447,50 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles) -> s
         verbs += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"
                   and any(g.dep_ == "auxpass" for g in c.children)
                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        voice = _voice(slot)
+        if headline and voice == "agent" and not any(c.dep_ in ("dobj", "aux") for c in verb.children):
+            voice = "any"  # headlines drop 'was': 'Woman shot, killed in ...', 'Four wounded'
+        if headline:  # 'Woman shot, killed': the second participle hangs as advcl
+            verbs += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
         for v in verbs:
-            found += _verb_roles(v, lex)
+            found += _verb_roles(v, lex, voice if v.i == verb.i or voice != "agent" else _conj_voice(v))
         if slot.dep_ == "dobj":  # 'left two dead': the object's predicate sits on the verb
             for c in verb.children:
                 if c.dep_ in ("oprd", "xcomp", "ccomp") and c.lower_ in lex.adjectives:
                     found.append(lex.adjectives[c.lower_])
-    if not found and noun is not None and noun.lemma_.lower() in lex.nouns:
+    if not found and not implicit and noun is not None and noun.lemma_.lower() in lex.nouns:
         found.append(lex.nouns[noun.lemma_.lower()])
     if not found:
         return None
     return max(found, key=lambda rp: rp[1])[0]
+
+
+def _voice(slot: "Token") -> str:
+    if slot.dep_ == "nsubj":
+        return "agent"
+    if slot.dep_ in ("nsubjpass", "dobj", "obj"):
+        return "patient"
+    return "any"
+
+
+def _conj_voice(verb: "Token") -> str:
+    """A conjoined verb sharing an active subject: 'shot and killed' after 'was' is
+    passive (auxpass on the first verb), after 'who' active."""
+    head = verb.head
+    return "patient" if any(c.dep_ == "auxpass" for c in head.children) else "agent"
+
+
+def _event_of(slot: "Token", lex: Roles) -> str | None:
+    """'the murder of a pizza shop worker' -> killed; 'a fatal shooting of X' -> killed."""
+    if slot.dep_ != "pobj" or slot.head.lower_ != "of":
+        return None
+    event = slot.head.head
+    role = lex.events.get(event.lemma_.lower())
+    if role is None:
+        return None
+    if any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in event.children):
+        return "killed"
+    return role[0]
 
 
 def _noun_span(noun: "Token") -> tuple[int, int]:
@@ -472,7 +528,7 @@ def _explicit(doc: "Doc", article: Article, p: _Phrase, lex: Roles) -> Quantity:
         noun = _counted_noun(doc, anchor)
         if noun is not None and p.start <= noun.i < p.end:
             noun = None if noun.i == p.anchor and anchor.lower_ in _VAGUE_PLURAL else noun
-        counts = _role_of(doc, anchor, noun, lex)
+        counts = _role_of(doc, anchor, noun, lex, headline=start < _title_end(doc, article))
         if noun is not None and noun.i != anchor.i:
             s, e = _noun_span(noun)
             counted_text, counted_span = doc.text[s:e], Span(s, e)
@@ -509,6 +565,10 @@ def _person_heads(doc: "Doc", article: Article, found: ArticleExtraction, lex: R
             if determined or bare_headline:
                 heads[tok.i] = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss")]
                                    + [tok.i])
+    # 'he died', 'she was shot': a singular personal pronoun is one person
+    for tok in doc:
+        if tok.lower_ in _SINGULAR_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            heads[tok.i] = tok.i
     # named people: the entities reader's PERSON mentions when it ran, else spaCy's
     if found.entities:
         spans = [doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
@@ -526,11 +586,12 @@ def _implicit(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles
     """People in a role, with no number written: 'a man was shot and killed' -> 1,
     'a 22-year-old man and a 16-year-old boy were shot' -> 2."""
     heads = _person_heads(doc, article, found, lex)
+    title_end = _title_end(doc, article)
     for i, first in sorted(heads.items()):
         tok = doc[i]
         if i in covered or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
-        role = _role_of(doc, tok, tok, lex)
+        role = _role_of(doc, tok, tok, lex, implicit=True, headline=tok.idx < title_end)
         if role is None:
             continue
         # conjoined people share the role: count them, span them all
