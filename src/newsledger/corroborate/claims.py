@@ -1,0 +1,199 @@
+"""Claims: every reported value of an event attribute, with who reported it.
+
+``build_claims(members, event_of, entity_of, groups) -> list[Claim]``
+
+* ``members``: the story's ``(Article, ArticleExtraction)`` pairs;
+* ``event_of``: ``{(article_id, mention_index): event_id}`` from
+  :func:`newsledger.link.events.merge_events` (mention_index indexes
+  ``ArticleExtraction.events``);
+* ``entity_of``: ``{(article_id, cluster): entity_id}`` from
+  :func:`newsledger.link.entities.resolve_entities`;
+* ``groups``: ``{article_id: source group}`` from
+  :func:`newsledger.corroborate.independence.source_groups`.
+
+One claim per value: each role quantity of an event mention (arrested,
+killed, injured, released, ... with low/high/hedge), its date, its place, each
+actor ('perpetrator') and target; and each quote ('statement', with polarity
+and the speaker's name). The speaker of a non-quote claim is the speaker of
+the quote whose span contains it ('the interior ministry said Friday more
+than 2,000 had been set free'), else an attribution found in its sentence
+('according to X', 'X said'). ``article_count`` / ``independent_source_count``
+count the articles / source groups whose claims on the same event and
+attribute agree with this one (corroborate.agreement).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from typing import Mapping, Sequence
+
+from newsledger.corroborate.agreement import values_agree
+from newsledger.corroborate.independence import count_sources
+from newsledger.corroborate.statements import polarity, same_statement
+from newsledger.records import Article, ArticleExtraction, Claim, Evidence, EventMention, Quote
+
+Member = tuple[Article, ArticleExtraction]
+
+# 'according to the interior ministry', 'the interior ministry said', 'X told'.
+_ACCORDING = re.compile(r"\baccording to ((?:the )?[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4}?)(?=[,.;]|$)")
+_SAID = re.compile(
+    r"((?:the |The )?(?:[A-Z][\w'’.-]*|[a-z]+ ministry|police|officials|authorities)(?: [\w'’.-]+){0,3}?) "
+    r"(?:said|says|told|reported|announced|confirmed)\b"
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I"}
+
+
+def _claim_id(evidence: Evidence, attribute: str, value: str = "") -> str:
+    raw = f"{evidence.article_id}|{evidence.start}|{evidence.end}|{attribute}|{value}"
+    return "clm-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def sentence_text(article: Article, extraction: ArticleExtraction, index: int) -> str:
+    if 0 <= index < len(extraction.sentences):
+        span = extraction.sentences[index]
+        return article.text[span.start : span.end]
+    return ""
+
+
+def speaker_for(start: int, end: int, quotes: Sequence[Quote], sentence: str) -> str | None:
+    """Who the article attributes the span [start, end) to."""
+    for q in quotes:
+        if q.evidence.start <= start and end <= q.evidence.end:
+            return q.speaker_name or q.speaker_text
+    for pattern in (_ACCORDING, _SAID):
+        m = pattern.search(sentence)
+        if m and m.group(1).strip() not in _PRONOUNS:
+            return m.group(1).strip()
+    return None
+
+
+def _base(article: Article, evidence: Evidence) -> dict:
+    return {
+        "evidence": evidence,
+        "originator": article.sources.originator,
+        "publisher": article.sources.publisher or article.outlet,
+        "reported_at": article.published if article.published_how != "inferred" else None,
+    }
+
+
+def mention_claims(
+    article: Article,
+    extraction: ArticleExtraction,
+    mention: EventMention,
+    event_id: str | None,
+    entity_of: Mapping[tuple[str, int], str],
+) -> list[Claim]:
+    out: list[Claim] = []
+    sentence = sentence_text(article, extraction, mention.evidence.sentence)
+    for rq in mention.quantities:
+        q = rq.quantity
+        out.append(
+            Claim(
+                id=_claim_id(q.evidence, rq.role),
+                event_id=event_id,
+                attribute=rq.role,
+                kind="count",
+                text=q.text,
+                low=q.low,
+                high=q.high,
+                hedge=q.hedge,
+                speaker=speaker_for(q.evidence.start, q.evidence.end, extraction.quotes,
+                                    sentence_text(article, extraction, q.evidence.sentence)),
+                **_base(article, q.evidence),
+            )
+        )
+    if mention.time is not None and mention.time.start:
+        t = mention.time
+        value = t.start if t.end in (None, t.start) else f"{t.start}/{t.end}"
+        out.append(Claim(id=_claim_id(t.evidence, "date"), event_id=event_id, attribute="date", kind="date",
+                         text=t.text, value=value, speaker=speaker_for(t.evidence.start, t.evidence.end,
+                                                                       extraction.quotes, sentence),
+                         **_base(article, t.evidence)))
+    if mention.place is not None:
+        p = mention.place
+        value = _place_value(p.country_code, p.geonameid, p.name or p.text, p.precision)
+        out.append(Claim(id=_claim_id(p.evidence, "place"), event_id=event_id, attribute="place", kind="place",
+                         text=p.text, value=value, speaker=speaker_for(p.evidence.start, p.evidence.end,
+                                                                       extraction.quotes, sentence),
+                         **_base(article, p.evidence)))
+    for attribute, kind, args in (("perpetrator", "actor", mention.actors), ("target", "target", mention.targets)):
+        for arg in args:
+            ev = dataclasses.replace(mention.evidence, start=arg.span.start, end=arg.span.end)
+            value = entity_of.get((article.id, arg.cluster)) if arg.cluster is not None else None
+            out.append(Claim(id=_claim_id(ev, attribute), event_id=event_id, attribute=attribute, kind=kind,
+                             text=arg.text, value=value or arg.name or arg.text,
+                             speaker=speaker_for(ev.start, ev.end, extraction.quotes, sentence),
+                             **_base(article, ev)))
+    return out
+
+
+def _place_value(country: str | None, geonameid: int | None, name: str, precision: str | None) -> str:
+    cc = country or "??"
+    if precision == "country":
+        return cc
+    return f"{cc}:{geonameid}" if geonameid else f"{cc}:{name.casefold()}"
+
+
+def statement_claims(article: Article, extraction: ArticleExtraction, event_of_sentence: Mapping[int, str]) -> list[Claim]:
+    """One 'statement' claim per quote; polarity read from the quote's sentence."""
+    out = []
+    for q in extraction.quotes:
+        context = sentence_text(article, extraction, q.evidence.sentence) or q.content_text
+        out.append(
+            Claim(
+                id=_claim_id(q.evidence, "statement"),
+                event_id=event_of_sentence.get(q.evidence.sentence),
+                attribute="statement",
+                kind="statement",
+                text=q.content_text,
+                value=context,
+                speaker=q.speaker_name or q.speaker_text,
+                polarity="deny" if polarity(context) == "deny" else "assert",
+                **_base(article, q.evidence),
+            )
+        )
+    return out
+
+
+def build_claims(
+    members: Sequence[Member],
+    event_of: Mapping[tuple[str, int], str],
+    entity_of: Mapping[tuple[str, int], str],
+    groups: Mapping[str, str],
+) -> list[Claim]:
+    claims: list[Claim] = []
+    for article, extraction in sorted(members, key=lambda m: m[0].id):
+        by_sentence: dict[int, str] = {}
+        for i, mention in enumerate(extraction.events):
+            event_id = event_of.get((article.id, i))
+            if event_id:
+                for s in (mention.evidence.sentence, *mention.sentences):
+                    by_sentence.setdefault(s, event_id)
+            claims.extend(mention_claims(article, extraction, mention, event_id, entity_of))
+        claims.extend(statement_claims(article, extraction, by_sentence))
+    return corroborate(claims, groups)
+
+
+def corroborate(claims: Sequence[Claim], groups: Mapping[str, str]) -> list[Claim]:
+    """Fill article_count / independent_source_count from agreeing claims on the
+    same event and attribute (a claim without an event counts only itself)."""
+    by_key: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        if c.event_id is not None and c.kind != "statement":
+            by_key.setdefault((c.event_id, c.attribute), []).append(c)
+    statements = [c for c in claims if c.kind == "statement"]
+    out = []
+    for c in claims:
+        if c.kind == "statement":  # the same words, however translated, by the same speaker
+            agreeing = [p.evidence.article_id for p in statements
+                        if p is c or same_statement(c.text, p.text, c.speaker, p.speaker)]
+            n_articles, n_sources, _ = count_sources(agreeing, groups)
+            out.append(dataclasses.replace(c, article_count=n_articles, independent_source_count=n_sources))
+            continue
+        peers = by_key.get((c.event_id or "", c.attribute), [c]) if c.event_id else [c]
+        agreeing = [p.evidence.article_id for p in peers if p is c or values_agree(c, p)]
+        n_articles, n_sources, _ = count_sources(agreeing or [c.evidence.article_id], groups)
+        out.append(dataclasses.replace(c, article_count=n_articles, independent_source_count=n_sources))
+    return sorted(out, key=lambda c: c.id)
