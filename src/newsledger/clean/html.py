@@ -34,6 +34,14 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.match(head)) or len(_TAGS.findall(head)) >= SNIFF_MIN_TAGS
 
 
+def as_document(html: str) -> str:
+    """A fragment (feed entry content, a JSONL 'html' field) wrapped as a page:
+    trafilatura finds nothing in a bare '<p>…</p>'."""
+    if re.search(r"(?i)<(?:html|body)\b", html[:4096]):
+        return html
+    return f"<html><body><article>{html}</article></body></html>"
+
+
 def extract(html: str, url: str | None) -> tuple[Parsed, str]:
     """trafilatura's reading of a page: metadata and precision-mode body, plus the
     default-mode body (the fallback). Bodies are raw, before the block rules."""
@@ -64,7 +72,7 @@ def choose_body(precise: str, fallback: str) -> str:
 
 def parse_html(html: str, url: str | None, table: SourceTable) -> Parsed:
     """Body and metadata of a page; empty body when trafilatura finds no article."""
-    html, posts = pull_embeds(html)
+    html, posts = pull_embeds(as_document(html))
     out, fallback = extract(html, url)
     out.body = choose_body(out.body, fallback)
     out.embeds.extend(posts)

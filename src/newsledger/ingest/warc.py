@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from newsledger.errors import DecodeFailed, TooLarge
+from newsledger.errors import DecodeFailed, NoArticle, TooLarge
 from newsledger.ingest.failures import failure
 from newsledger.records import Failure, RawArticle
 
@@ -17,6 +17,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(path)
+    pages = 0
     try:
         with open(path, "rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), 1):
@@ -38,6 +39,10 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
                     yield failure(where, TooLarge(f"record is over the {max_bytes} byte input limit"))
                     continue
                 charset = ctype.partition("charset=")[2].strip(" \"'") or None
+                pages += 1
                 yield RawArticle(source=where, kind="warc", data=data, content_type=media_type, charset=charset, url=uri)
-    except (ArchiveLoadFailed, OSError, EOFError) as err:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
         yield failure(source, DecodeFailed(f"unreadable WARC archive: {' '.join(str(err).split())}"))
+        return
+    if pages == 0:
+        yield failure(source, NoArticle("WARC archive holds no successful HTML or text response"))
