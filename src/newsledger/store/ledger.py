@@ -8,6 +8,7 @@ a re-run completes the rest without duplicates.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from contextlib import contextmanager
@@ -113,15 +114,17 @@ class Ledger:
                 (failure.source, failure.code, failure.message, failure.at),
             )
 
+    _ARTICLE = (
+        "SELECT a.record, s.inferred_date FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
+    )
+
     def article(self, article_id: str) -> Article | None:
-        row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return from_json(Article, json.loads(row[0])) if row else None
+        row = self.conn.execute(self._ARTICLE + " WHERE a.id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
-        rows = self.conn.execute(
-            "SELECT record FROM articles ORDER BY ingested_at, id LIMIT ? OFFSET ?", (limit or -1, offset)
-        )
-        return [from_json(Article, json.loads(r[0])) for r in rows]
+        rows = self.conn.execute(self._ARTICLE + " ORDER BY a.ingested_at, a.id LIMIT ? OFFSET ?", (limit or -1, offset))
+        return [_article(r) for r in rows]
 
     def extraction(self, article_id: str) -> ArticleExtraction | None:
         row = self.conn.execute("SELECT record FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
@@ -157,6 +160,17 @@ class Ledger:
         row = self.conn.execute("SELECT value FROM link_state WHERE key = ?", (key,)).fetchone()
         return bytes(row[0]) if row else None
 
+    def stories_to_rebuild(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM stories WHERE needs_rebuild = 1 ORDER BY id")]
+
+    def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        out = {}
+        for aid in article_ids:
+            row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (aid,)).fetchone()
+            if row:
+                out[aid] = row[0]
+        return out
+
     def story_article_ids(self, story_id: str) -> list[str]:
         rows = self.conn.execute("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id", (story_id,))
         return [r[0] for r in rows]
@@ -173,7 +187,8 @@ class Ledger:
                 c.execute("INSERT OR REPLACE INTO link_state VALUES (?,?,?)", (key, value, now()))
             for s in stories:
                 c.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?,?,?)",
+                    "INSERT OR REPLACE INTO stories(id, label, first_date, last_date, article_count,"
+                    " originator_count, record, updated_at, needs_rebuild) VALUES (?,?,?,?,?,?,?,?,1)",
                     (s.id, s.label, s.first_date, s.last_date, len(s.article_ids), len(s.originators), _dump(s), now()),
                 )
             c.executemany(
@@ -188,9 +203,16 @@ class Ledger:
         events: Sequence[Event],
         claims: Sequence[Claim],
         discrepancies: Sequence[Discrepancy],
+        inferred_dates: dict[str, str] | None = None,
     ) -> None:
         """Replace everything derived for one story in a single transaction."""
         with self.transaction() as c:
+            c.execute("UPDATE stories SET needs_rebuild = 0 WHERE id = ?", (story_id,))
+            c.execute("UPDATE story_articles SET inferred_date = NULL WHERE story_id = ?", (story_id,))
+            c.executemany(
+                "UPDATE story_articles SET inferred_date = ? WHERE article_id = ? AND story_id = ?",
+                [(d, aid, story_id) for aid, d in (inferred_dates or {}).items()],
+            )
             c.execute("DELETE FROM discrepancies WHERE story_id = ?", (story_id,))
             c.execute("DELETE FROM claims WHERE story_id = ?", (story_id,))
             c.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
@@ -260,6 +282,15 @@ class Ledger:
     def entities(self) -> list[Entity]:
         rows = self.conn.execute("SELECT record FROM entities ORDER BY label, name")
         return [from_json(Entity, json.loads(r[0])) for r in rows]
+
+
+def _article(row: sqlite3.Row) -> Article:
+    """The stored Article; an undated one shows the date inferred from its story,
+    marked ``published_how="inferred"`` (never as stated)."""
+    article = from_json(Article, json.loads(row[0]))
+    if row[1] and not article.published:
+        article = dataclasses.replace(article, published=row[1], published_how="inferred")
+    return article
 
 
 _COUNTABLE = frozenset(
