@@ -87,9 +87,11 @@ def test_same_statement_needs_same_speaker() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("He told a crowd outside the prison that \"there was no abuse.\"", "deny"),
-        ("The ministry denied reports of torture.", "deny"),
+        ("there was no abuse.", "deny"),
+        ("denied reports of torture", "deny"),
+        ("nobody was beaten", "deny"),
         ("I want to apologise to people who were beaten and had not taken part.", "assert"),
+        ("They burned my hands with cigarettes, I did not sleep", "assert"),
         ("Detainees were beaten in custody.", "assert"),
         ("We will not stop until he goes.", "assert"),  # a negation, but no event concept denied
     ],
@@ -99,8 +101,10 @@ def test_polarity(text: str, expected: str) -> None:
 
 
 def test_apology_for_beatings_contradicts_denial_of_abuse() -> None:
-    apology = "as a commander I want to take responsibility myself and apologise humanely to people who were beaten"
+    quote = "as a commander I want to take responsibility myself and apologise humanely"
+    sentence = f"Karaev said that \u201c{quote}\u201d to people who were beaten and arrested."
     denial = "there was no abuse."
-    assert contradicts(apology, denial) == {"ill_treatment"}
+    assert contradicts(quote, sentence, denial, f"Barsukov said that {denial}") == {"ill_treatment"}
     assert concepts("reports of torture") == {"ill_treatment"}
-    assert contradicts("there was no abuse", "nobody was beaten, there was no torture") == set()
+    # a victim's account next to a denial is the story, not a flagged conflict
+    assert contradicts("This is torture", "This is torture, he said.", denial, denial) == set()

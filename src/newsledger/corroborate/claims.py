@@ -137,7 +137,8 @@ def _place_value(country: str | None, geonameid: int | None, name: str, precisio
 
 
 def statement_claims(article: Article, extraction: ArticleExtraction, event_of_sentence: Mapping[int, str]) -> list[Claim]:
-    """One 'statement' claim per quote; polarity read from the quote's sentence."""
+    """One 'statement' claim per quote: text = the quoted words, value = its
+    sentence (what the statement is about); polarity from the quoted words."""
     out = []
     for q in extraction.quotes:
         context = sentence_text(article, extraction, q.evidence.sentence) or q.content_text
@@ -150,7 +151,7 @@ def statement_claims(article: Article, extraction: ArticleExtraction, event_of_s
                 text=q.content_text,
                 value=context,
                 speaker=q.speaker_name or q.speaker_text,
-                polarity="deny" if polarity(context) == "deny" else "assert",
+                polarity="deny" if polarity(q.content_text) == "deny" else "assert",
                 **_base(article, q.evidence),
             )
         )

@@ -4,7 +4,7 @@
 
 * values of one attribute of one event that disagree within their hedges
   (agreement.values_agree): 'two deaths' vs 'five killed';
-* statements that take opposite sides on one concept (statements.contradicts),
+* statements where one denies what the other admits (statements.contradicts),
   by different speakers, anywhere in the story: an official's apology for
   beatings vs his deputy's 'there was no abuse'.
 
@@ -50,7 +50,7 @@ def find_discrepancies(claims: Sequence[Claim]) -> list[Discrepancy]:
         for b in statements[i + 1 :]:
             if a.speaker and b.speaker and a.speaker == b.speaker:
                 continue
-            shared = contradicts(a.value or a.text, b.value or b.text)
+            shared = contradicts(a.text, a.value or a.text, b.text, b.value or b.text)
             if shared:
                 why = f"{a.speaker or 'unattributed'} ({a.polarity}) vs {b.speaker or 'unattributed'} ({b.polarity}) on {', '.join(sorted(shared))}"
                 event = a.event_id if a.event_id == b.event_id else None

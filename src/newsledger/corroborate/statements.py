@@ -8,14 +8,14 @@ statements that assert and deny the same thing.
   (:data:`SAME_STATEMENT_CONTAINMENT`), counting light inflection (abroad /
   abroad, freed / free) as equal; and the speakers must not be two different
   people.
-* :func:`polarity` - 'deny' when the statement negates an event concept
-  ('there was no abuse', 'denied reports of torture'), 'assert' when it admits
-  or affirms it ('apologise to people who were beaten').
+* :func:`polarity` - 'deny' when the statement's words negate an event concept
+  ('there was no abuse', 'denied reports of torture'), else 'assert';
+  :func:`admitted` - concepts a sentence admits ('apologise to people who were
+  beaten').
 * :func:`concepts` - the event concepts a statement is about, from a small
   lexicon (:data:`CONCEPTS`): 'abuse', 'beaten', 'torture' and 'ill-treatment'
   are one concept, so an apology for beatings and a denial of abuse meet.
-* :func:`contradicts` - two statements by different speakers (or one speaker
-  at two times) about a shared concept with opposite polarity.
+* :func:`contradicts` - one statement denies a concept the other admits.
 """
 
 from __future__ import annotations
@@ -46,11 +46,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "fraud": ("fraud", "rigg", "falsif"),
     "strike": ("strike", "walkout", "walked out"),
 }
-_DENIAL = re.compile(
-    r"\b(?:no|not|never|nothing|none|deny|denies|denied|denying|without|false|fake|lie|lies|untrue|"
-    r"there was no|there were no|didn't|did not|wasn't|weren't|isn't|aren't)\b",
-    re.IGNORECASE,
-)
+_NEGATION = r"\b(?:no|not|never|nobody|none|nothing|deny|denies|denied|denying|without)\b"
+# Words between a negation and the concept it negates: 'no abuse' (0), 'was not
+# beaten' (1), 'did not see any torture' (3). Not fitted; longer reaches start
+# catching negations of other clauses.
+NEGATION_REACH = 3
 _ADMISSION = re.compile(r"\b(?:apologi[sz]\w*|admit\w*|acknowledg\w*|confirm\w*|regret\w*|take responsibility)\b", re.I)
 _CONTRACTIONS = (
     (re.compile(r"\b(\w+)n['’]t\b", re.I), r"\1 not"),
@@ -108,22 +108,39 @@ def concepts(text: str) -> set[str]:
     low = (text or "").lower()
     found = set()
     for concept, stems in CONCEPTS.items():
-        if any(re.search(r"\b" + re.escape(s), low) for s in stems):
+        if any(re.search(r"\b" + re.escape(stem), low) for stem in stems):
             found.add(concept)
     return found
 
 
-def polarity(text: str) -> str:
-    """'deny' or 'assert' for a statement (see module docstring)."""
-    low = text or ""
-    if _ADMISSION.search(low):
-        return "assert"
-    return "deny" if _DENIAL.search(low) and concepts(low) else "assert"
+def denied(content: str) -> set[str]:
+    """Concepts the statement's own words negate: a negation cue at most
+    :data:`NEGATION_REACH` words before the concept word ('there was no abuse',
+    'nobody was beaten', 'denied any torture')."""
+    low = _expand(content or "").lower()
+    found = set()
+    for concept, stems in CONCEPTS.items():
+        for stem in stems:
+            if re.search(_NEGATION + r"(?:\W+\w+){0,%d}?\W+" % NEGATION_REACH + re.escape(stem), low):
+                found.add(concept)
+    return found
 
 
-def contradicts(a: str, b: str, speaker_a: str | None = None, speaker_b: str | None = None) -> set[str]:
-    """The concepts two statements take opposite sides on (empty: no conflict)."""
-    shared = concepts(a) & concepts(b)
-    if not shared or polarity(a) == polarity(b):
-        return set()
-    return shared
+def admitted(context: str) -> set[str]:
+    """Concepts a sentence admits: an admission cue (apologise, admit,
+    acknowledge, regret, take responsibility) and the concept in one sentence."""
+    return concepts(context) if _ADMISSION.search(context or "") else set()
+
+
+def polarity(content: str) -> str:
+    """'deny' when the statement's words negate an event concept, else 'assert'."""
+    return "deny" if denied(content) else "assert"
+
+
+def contradicts(content_a: str, context_a: str, content_b: str, context_b: str) -> set[str]:
+    """Concepts one statement denies and the other admits (empty: no conflict).
+
+    Only denial vs admission counts: a denial next to a victim's account or a
+    rights group's report is the normal shape of such stories, but an official
+    apologising for what another official denies is a conflict to flag."""
+    return (denied(content_a) & admitted(context_b)) | (denied(content_b) & admitted(context_a))
