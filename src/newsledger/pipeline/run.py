@@ -42,13 +42,12 @@ def failure_of(source: str, err: NewsledgerError) -> Failure:
     return Failure(source=source, code=err.code, message=str(err).replace("\n", " "), at=_now())
 
 
-def articles_from(inputs: Iterable[str], settings: Settings, summary: RunSummary, ledger: Ledger,
+def articles_from(items: Iterable[RawArticle | Failure], settings: Settings, summary: RunSummary, ledger: Ledger,
                   reporter: Reporter) -> Iterator[Article]:
-    """Ingest and clean; every bad input becomes a recorded Failure, the rest go on."""
+    """Clean ingested items; every bad input becomes a recorded Failure, the rest go on."""
     from newsledger.clean import clean
-    from newsledger.ingest import read_inputs
 
-    for item in read_inputs(inputs, settings):
+    for item in items:
         summary.inputs += 1
         if isinstance(item, RawArticle):
             try:
@@ -63,11 +62,19 @@ def articles_from(inputs: Iterable[str], settings: Settings, summary: RunSummary
 
 def ingest_inputs(inputs: Sequence[str], settings: Settings, reporter: Reporter | None = None,
                   *, extract: bool = False) -> RunSummary:
-    """Ingest and clean inputs into the ledger; with ``extract`` also parse and read them."""
+    """Ingest and clean inputs (paths, URLs) into the ledger; with ``extract`` also parse and read them."""
+    from newsledger.ingest import read_inputs
+
+    return ingest_raw(read_inputs(inputs, settings), settings, reporter, extract=extract)
+
+
+def ingest_raw(items: Iterable[RawArticle | Failure], settings: Settings, reporter: Reporter | None = None,
+               *, extract: bool = False) -> RunSummary:
+    """Like :func:`ingest_inputs`, for items already read (e.g. POSTed to the API)."""
     reporter = reporter or Reporter()
     summary = RunSummary()
     with Ledger(settings.db_path) as ledger:
-        articles = articles_from(inputs, settings, summary, ledger, reporter)
+        articles = articles_from(items, settings, summary, ledger, reporter)
         if extract:
             from newsledger.pipeline.extract_step import store_extracted
 
@@ -82,8 +89,15 @@ def ingest_inputs(inputs: Sequence[str], settings: Settings, reporter: Reporter 
 
 def run(inputs: Sequence[str], settings: Settings, reporter: Reporter | None = None) -> RunSummary:
     """The main job: ingest → clean → parse → extract → link → corroborate → store."""
+    from newsledger.ingest import read_inputs
+
+    return run_raw(read_inputs(inputs, settings), settings, reporter)
+
+
+def run_raw(items: Iterable[RawArticle | Failure], settings: Settings, reporter: Reporter | None = None) -> RunSummary:
+    """The main job over items already read (RawArticle or Failure), e.g. from the API."""
     reporter = reporter or Reporter()
-    summary = ingest_inputs(inputs, settings, reporter, extract=True)
+    summary = ingest_raw(items, settings, reporter, extract=True)
     with Ledger(settings.db_path) as ledger:
         from newsledger.pipeline.extract_step import extract_pending
 
