@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 import sys
 
 from tests_helpers import run_cli  # noqa: F401  (see conftest)
@@ -49,3 +50,17 @@ def test_cli_help_documents_every_command():
     out = subprocess.run([sys.executable, "-m", "newsledger", "--help"], capture_output=True, text=True).stdout
     for command in ("ingest", "articles", "show", "run", "evaluate"):
         assert command in out
+
+
+def test_bad_inputs_fail_clearly_and_the_batch_goes_on(tmp_path, seed_paths):
+    db = tmp_path / "l.db"
+    empty, binary = tmp_path / "empty.txt", tmp_path / "blob.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(bytes(range(256)) * 40)
+    done = run_cli("ingest", str(empty), str(seed_paths[0]), str(binary), "--db", str(db))
+    assert done.returncode == 1  # some inputs failed, the rest were stored
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 2 and all(line.startswith("NL-I") for line in lines)
+    listed = json.loads(run_cli("failures", "--format", "json", "--db", str(db)).stdout)
+    assert sorted(Path(f["source"]).name for f in listed) == ["blob.txt", "empty.txt"]
+    assert len(json.loads(run_cli("articles", "--format", "json", "--db", str(db)).stdout)) == 1

@@ -141,3 +141,14 @@ def print_rows(rows: list[dict[str, object]], columns: tuple[str, ...], fmt: Tab
         typer.echo("  ".join(c.ljust(widths[c]) for c in columns))
         for r in rows:
             typer.echo("  ".join(str(r.get(c, ""))[: widths[c]].ljust(widths[c]) for c in columns))
+
+
+@app.command()
+def failures(
+    db: Path = DB_OPTION,
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", help="table, json or csv."),
+) -> None:
+    """List the inputs that failed, with their error code and message."""
+    with _open(db) as ledger:
+        rows = [{"at": f.at, "code": f.code, "source": f.source, "message": f.message} for f in ledger.failures()]
+    print_rows(rows, ("at", "code", "source", "message"), fmt)  # type: ignore[arg-type]
