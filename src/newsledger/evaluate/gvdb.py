@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 import sys
 from collections import Counter
@@ -34,6 +35,12 @@ KILLED, INJURED, SHOT = "killed", "injured", "shot"
 # bound, set before looking at the scores (mass shootings in the data top out in
 # the tens), not tuned.
 MAX_INCIDENT_VICTIMS = 60
+# A populated place within this distance of a city at least this many times
+# bigger, both named in the report, is taken as a neighbourhood of that city
+# (GeoNames lists 'Rogers Park' and 'Hunting Park' as places of their own). Set
+# from city geography (a big US city's radius is 10-25 km), not fitted.
+NEIGHBOURHOOD_KM = 15.0
+BIG_CITY_RATIO = 10
 _DIRECTIONS = re.compile(
     r"\b(north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|greater|"
     r"city of|town of|village of|city|county|township|borough)\b",
@@ -137,24 +144,52 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
     return killed, injured
 
 
-def incident_place(extraction: ArticleExtraction, article: Article) -> Place | None:
+def incident_place(extraction: ArticleExtraction, article: Article, gazetteer=None) -> Place | None:
     """The place a report is about: its dateline if it has one, else the first
-    city-level place of the body (after the title), else of the title."""
+    city- or county-level place of the body (after the title), else of the title.
+    (Preferring any city over an earlier county scored lower on dev rows 0-199.)
+    A first place that is a neighbourhood of a bigger city the article also
+    names ('Rogers Park' ... 'Chicago police') gives way to that city."""
     body_start = len(article.title) if article.title and article.text.startswith(article.title) else 0
     for p in extraction.places:
         if p.reason.startswith("dateline"):
             return p
     # A city name the gazetteer could not pin to one state ('Lansing': MI or IL)
     # is still the right city *name*, which is what GVDB records.
-    cities = [p for p in extraction.places
-              if (p.resolved and p.precision in ("city", "facility"))
-              or "ambiguous city" in p.reason or "small place" in p.reason]
-    body = [p for p in cities if p.evidence.start >= body_start]
-    return (body or cities or [None])[0]
+    local = [p for p in extraction.places
+             if (p.resolved and p.precision in ("city", "facility", "admin2"))
+             or p.reason.startswith(("ambiguous city", "ambiguous admin2")) or "small place" in p.reason]
+    body = [p for p in local if p.evidence.start >= body_start]
+    first = (body or local or [None])[0]
+    if first is None or not first.resolved or first.precision != "city" or gazetteer is None:
+        return first
+    return _enclosing_city(first, local, gazetteer) or first
 
 
-def predict_city(extraction: ArticleExtraction, article: Article) -> str | None:
-    place = incident_place(extraction, article)
+def _enclosing_city(place: Place, others: list[Place], gazetteer) -> Place | None:
+    here = gazetteer.by_id(place.geonameid)
+    if here is None:
+        return None
+    for other in others:
+        if not other.resolved or other.precision != "city" or other.geonameid == place.geonameid:
+            continue
+        there = gazetteer.by_id(other.geonameid)
+        if there is None or there.population < BIG_CITY_RATIO * max(here.population, 1):
+            continue
+        if _km(here.latitude, here.longitude, there.latitude, there.longitude) <= NEIGHBOURHOOD_KM:
+            return other
+    return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def predict_city(extraction: ArticleExtraction, article: Article, gazetteer=None) -> str | None:
+    place = incident_place(extraction, article, gazetteer)
     return place.text if place is not None else None
 
 
@@ -238,8 +273,10 @@ def _own_readers(doc, article: Article, broken: set[str] | None = None) -> Artic
 
 
 def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: object) -> Report:
+    from newsledger.extract.gazetteer import Gazetteer
     from newsledger.nlp import load_nlp, parse_texts
 
+    gaz = Gazetteer.load(settings)
     golds = list(read_gold(Path(path)))[: limit or None]
     articles = [to_article(g) for g in golds]
     nlp = load_nlp(settings.models)
@@ -263,7 +300,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: obje
                 if len(examples) < 30:
                     examples.append(f"{gold.id} {field}: predicted {pred}, gold {true}")
         stats["filled"] += gold.victims_filled
-        place = incident_place(ex, article)
+        place = incident_place(ex, article, gaz)
         if gold.city:
             stats["city_gold"] += 1
             exact, lenient = city_match(gold.city, place.text if place else None, place.name if place else None)

