@@ -15,7 +15,7 @@ from newsledger.clean.attribution import attribute
 from newsledger.clean.dates import find_date, url_date
 from newsledger.clean.decode import decode
 from newsledger.clean.html import looks_like_html, parse_html
-from newsledger.clean.identity import article_id, content_hash
+from newsledger.clean.identity import article_id, content_hash, normalise
 from newsledger.clean.language import detect_language
 from newsledger.clean.parsed import Parsed
 from newsledger.clean.scraped import parse_scraped
@@ -43,8 +43,9 @@ def clean(raw: RawArticle, settings: Settings | None = None) -> Article:
         raise NoArticle(f"no article text found in the {what} ({words} words of prose)")
     sources = attribute(parsed, table, raw.outlet)
     outlet = sources.publisher
+    body_key = normalise(parsed.body)
     return Article(
-        id=article_id(parsed.body, sources.publisher),
+        id=article_id(body_key, sources.publisher, normalised=True),
         source=raw.source,
         text=parsed.body,
         title=parsed.title,
@@ -58,7 +59,7 @@ def clean(raw: RawArticle, settings: Settings | None = None) -> Article:
         sources=sources,
         removed=tuple(parsed.removed),
         embeds=tuple(parsed.embeds),
-        content_hash=content_hash(parsed.body),
+        content_hash=content_hash(body_key, normalised=True),
         extra=dict(raw.extra),
     )
 

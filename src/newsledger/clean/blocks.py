@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsledger.clean.markdown import strip_markdown
 from newsledger.clean.sources import SourceTable
@@ -19,6 +20,11 @@ from newsledger.records import EmbeddedPost, RemovedKind
 # paragraphs that merely mention a photographer are longer. Checked on the AEB
 # pages' captions (all under 60 words).
 CAPTION_MAX_WORDS = 60
+# A photo credit names a photographer and an agency or two: '(AP Photo/Sergei
+# Grits)', '(FABRICE COFFRINI/AFP/Getty Images)'. A longer parenthesis is prose.
+CREDIT_MAX_WORDS = 10
+# A related-content line is one teaser headline.
+RELATED_MAX_WORDS = 30
 # Credit / related / boilerplate lines are short; a longer line is prose that
 # happens to start with 'Via' or 'Source'.
 SHORT_LINE_MAX_WORDS = 14
@@ -104,7 +110,7 @@ _CALL_TO_ACTION = re.compile(
 # Contact lines and calls to action are one or two sentences.
 ASIDE_MAX_WORDS = 40
 _CREDIT = re.compile(
-    r"(?i)^\W*(?:via|source|sources|courtesy(?:\s+of)?|distributed\s+by|syndicated\s+(?:from|by)|republished\s+"
+    r"(?i)^\W*(?P<verb>via|source|sources|courtesy(?:\s+of)?|distributed\s+by|syndicated\s+(?:from|by)|republished\s+"
     r"(?:from|with\s+permission\s+(?:from|of))|reprinted\s+(?:from|with\s+permission)|content\s+from"
     r"|this\s+(?:article|story|report|piece)\s+(?:was\s+)?(?:first|originally)\s+(?:appeared|published|ran)"
     r"(?:\s+(?:in|on|by|at))?|(?:first|originally)\s+published\s+(?:in|on|by))\b\s*:?\s*(?P<name>.*?)\W*$"
@@ -140,14 +146,20 @@ class Unit:
     offset: int
 
 
+@lru_cache(maxsize=4096)  # every rule asks for the length of the same unit
 def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
 def is_related(text: str) -> bool:
-    return bool(
-        _RELATED.match(text) or _RELATED_COLON.match(text) or _ONLY_LINKS.match(text) or _TEASER_TAG.search(text)
-    )
+    if _ONLY_LINKS.match(text):
+        return True
+    n = words(text)
+    if n > RELATED_MAX_WORDS:
+        return False
+    if _RELATED_COLON.match(text):  # weak openers ('Video:', 'Watch:') only on a short line
+        return n <= SHORT_LINE_MAX_WORDS
+    return bool(_RELATED.match(text) or _TEASER_TAG.search(text))
 
 
 def is_caption(text: str, table: SourceTable) -> bool:
@@ -157,16 +169,17 @@ def is_caption(text: str, table: SourceTable) -> bool:
     if _CAPTION_PREFIX.match(text):
         return True
     plain = strip_markdown(text).strip()
-    mark = _COPYRIGHT_MARK.search(plain)
+    mark = _COPYRIGHT_MARK.search(plain) if ("©" in plain or "(" in plain) else None
     if mark and words(mark.group("credit")) <= 8 and not _COPYRIGHT_LINE.match(plain):
         # 'People leave … on Friday © NAME/AGENCY': a credit after a description.
         return True
-    bold = _TRAILING_BOLD.search(text)
+    bold = _TRAILING_BOLD.search(text) if "**" in text else None
     if bold and words(bold.group("credit")) <= 8 and _looks_like_credit(bold.group("credit"), table):
         return True
-    if _PAREN_PHOTO.search(plain):
+    paren = _PAREN_PHOTO.search(plain) if plain.endswith(")") else None
+    if paren and words(paren.group(0)) <= CREDIT_MAX_WORDS:
         return True
-    tail = _SLASH_CREDIT.search(plain)
+    tail = _SLASH_CREDIT.search(plain) if "/" in plain else None
     return bool(tail and _looks_like_credit(tail.group(0), table))
 
 
@@ -184,12 +197,25 @@ def footer_kind(text: str) -> RemovedKind | None:
     n = words(text)
     if n <= SHORT_LINE_MAX_WORDS and (_BOILERPLATE.match(text) or _TAGS_LINE.match(text)):
         return "boilerplate"
-    if n <= ASIDE_MAX_WORDS and (
-        _CONTACT_START.match(text) or _FOLLOW_ON.search(text) or _CALL_TO_ACTION.search(text)
-        or (_EMAIL.search(text) and n <= SHORT_LINE_MAX_WORDS)
-    ):  # fmt: skip
+    if n <= ASIDE_MAX_WORDS and _is_aside(text, n):
         return "boilerplate"
     return None
+
+
+# Cheap substring gates before the regexes (most units are prose and fail them).
+_ASIDE_HINTS = ("newsletter", "sign up", "subscrib", "click here", "delivered", "share it", "non-commercial", "if you")
+
+
+def _is_aside(text: str, n: int) -> bool:
+    """A contact line or a call to action: 'Follow her on Twitter @x', 'Sign up now'."""
+    lower = text.lower()
+    if _CONTACT_START.match(text):
+        return True
+    if "follow" in lower and _FOLLOW_ON.search(text):
+        return True
+    if "@" in text and n <= SHORT_LINE_MAX_WORDS and _EMAIL.search(text):
+        return True
+    return any(h in lower for h in _ASIDE_HINTS) and bool(_CALL_TO_ACTION.search(text))
 
 
 def is_contributor_note(text: str) -> bool:
@@ -212,7 +238,12 @@ def credit_name(text: str, table: SourceTable) -> str | None:
             return known.name
         # 'Source: …' and 'Via …' open prose too ('Via a spokesman, the ministry
         # said…', 'Sources close to…'): an unknown credit must look like a name.
-        return name if _NAME_LIKE.match(name) else None
+        if not _NAME_LIKE.match(name):
+            return None
+        # 'Source: NATO' under a chart names where figures came from, not who
+        # wrote the article: an unknown name after 'Source' is a credit line
+        # naming no one (''), while 'Via X' / 'first appeared in X' name X.
+        return "" if match.group("verb").lower().startswith("source") else name
     sign = _SIGN_OFF.match(plain)
     if sign and table.by_name(sign.group("name")):
         return table.by_name(sign.group("name")).name  # type: ignore[union-attr]
@@ -231,6 +262,8 @@ def embed_signature(text: str) -> re.Match[str] | None:
 
 def inline_post(text: str) -> EmbeddedPost | None:
     """A one-paragraph embedded tweet: 'text — Name (@handle) August 14, 2020'."""
+    if "(@" not in text.replace("( @", "(@"):
+        return None
     plain = strip_markdown(text)
     match = _INLINE_TWEET.match(plain)
     if not match or not _is_post_date(match.group("date")):

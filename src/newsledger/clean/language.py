@@ -25,8 +25,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def english_ratio(text: str) -> float:
-    tokens = [t.lower() for t in _WORD.findall(text)]
-    return sum(t in _STOPWORDS for t in tokens) / len(tokens) if tokens else 0.0
+    tokens = _WORD.findall(text.lower())
+    return len([t for t in tokens if t in _STOPWORDS]) / len(tokens) if tokens else 0.0
 
 
 def detect_language(text: str) -> str | None:

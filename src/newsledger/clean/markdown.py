@@ -7,6 +7,7 @@ Scraped text often carries half-rendered Markdown ('By [Jane Doe](#)',
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s\n]|\([^()\n]*\))*(?:\s+\"[^\"\n]*\")?\)")
@@ -36,8 +37,16 @@ def has_markdown(text: str) -> bool:
     return bool(_MARKERS.search(text))
 
 
+# Characters without which no rule below can match: most prose paragraphs have
+# none, and skip the rules entirely.
+_ANY_MARKUP = re.compile(r"[\[*_`<\\]|^\s{0,3}(?:#|>|[-*_]\s*[-*_]\s*[-*_])", re.MULTILINE)
+
+
+@lru_cache(maxsize=4096)  # the line rules ask for the plain form of one unit several times
 def strip_markdown(text: str) -> str:
     """Plain text of a Markdown-ish line or paragraph."""
+    if not _ANY_MARKUP.search(text):
+        return text
     # Escaped characters ('\\*') are literal: hide them from the rules, restore at the end.
     text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
     text = _IMAGE.sub("", text)  # an image is not prose; its alt text neither
