@@ -64,6 +64,12 @@ def test_real_server_reads_and_refuses_unauthenticated_writes(served):
     assert "Belarus" in html.text and "content-security-policy" in html.headers
 
 
+NEW_ARTICLE = (
+    "Workers at the Minsk Tractor Works walked out on Monday, joining a strike that has spread to several "
+    "state plants. Police detained at least 30 people outside the plant, witnesses said."
+)
+
+
 def _has_run_command() -> bool:
     try:
         import newsledger.cli.run  # noqa: F401
@@ -79,10 +85,15 @@ def test_seed_ledger_served(tmp_path):
     run = subprocess.run([sys.executable, "-m", "newsledger.cli", "run", str(SEEDS), "--db", str(db)],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode in (0, 1), run.stderr
-    proc, url = _serve(db)
+    proc, url = _serve(db, token="tok")
     try:
+        # Ingest through the API runs the real pipeline in the server process.
+        posted = httpx.post(url + "/api/v1/articles", headers={"Authorization": "Bearer tok"}, timeout=300,
+                            json={"text": NEW_ARTICLE, "title": "Strike spreads", "published": "2020-08-17"})
+        assert posted.status_code == 201, posted.text
+        assert posted.json()["articles_new"] == 1
         articles = httpx.get(url + "/api/v1/articles").json()
-        assert articles["total"] == 2
+        assert articles["total"] == 3
         for a in articles["items"]:  # the evidence view works on whatever the extractors stored
             assert httpx.get(url + f"/articles/{a['id']}", headers={"Accept": "text/html"}).status_code == 200
             assert httpx.get(url + f"/api/v1/articles/{a['id']}").status_code == 200

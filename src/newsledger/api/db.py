@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from newsledger.store import Ledger
+from newsledger.store import Ledger, queries
 from newsledger.store.db import connect
 
 
@@ -34,5 +34,6 @@ class Readers:
     def close(self) -> None:
         with self._lock:
             for conn in self._all:
+                queries.forget(conn)
                 conn.close()
             self._all.clear()

@@ -9,6 +9,7 @@ Writes are serialised by a lock: SQLite has one writer at a time.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from typing import Any, Callable, Sequence
 from pydantic import BaseModel, ValidationError, model_validator
 
 from newsledger.config import Settings
+from newsledger.errors import InputError
+from newsledger.ingest.jsonl import record_to_raw
 from newsledger.records import RawArticle
 
 # One request may carry at most this many articles: a batch is processed
@@ -39,18 +42,9 @@ class IngestArticle(BaseModel):
 
     @model_validator(mode="after")
     def _has_body(self) -> "IngestArticle":
-        if not (self.text or self.html):
+        if not ((self.text or "").strip() or (self.html or "").strip()):
             raise ValueError("an article needs 'text' or 'html'")
         return self
-
-    def raw(self, index: int) -> RawArticle:
-        is_html = bool(self.html)
-        body = (self.html if is_html else self.text) or ""
-        return RawArticle(
-            source=self.source or self.url or f"api#{index}", kind="jsonl", data=body.encode("utf-8"),
-            content_type="text/html" if is_html else "text/plain", charset="utf-8", url=self.url,
-            title=self.title, published=self.published, outlet=self.outlet, author=self.author,
-        )
 
 
 @dataclass
@@ -87,13 +81,20 @@ def parse_body(body: bytes, content_type: str) -> list[RawArticle]:
         raise BadBody(f"invalid JSON: {err.msg} (line {err.lineno})") from err
     if len(items) > MAX_BATCH:
         raise BadBody(f"at most {MAX_BATCH} articles per request")
+    batch = hashlib.sha256(body).hexdigest()[:12]
     out = []
     for i, item in enumerate(items):
         try:
-            out.append(IngestArticle.model_validate(item).raw(i))
+            article = IngestArticle.model_validate(item)
         except ValidationError as err:
             first = err.errors()[0]
             raise BadBody(f"article {i + 1}: {first['msg']}") from err
+        # The same record reader as `newsledger run` on a .jsonl file, so both paths agree.
+        source = article.source or article.url or f"api:{batch}#{i + 1}"
+        try:
+            out.append(record_to_raw(item, source))
+        except InputError as err:
+            raise BadBody(f"article {i + 1}: {err}") from err
     return out
 
 

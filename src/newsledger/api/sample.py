@@ -269,7 +269,7 @@ def build(path: Path | str) -> Path:
         ledger.add_article(ft, x_ft)
         ledger.write_links({}, [story], {AFP_ID: (STORY_ID, None), FT_ID: (STORY_ID, "2020-08-14")})
         ledger.upsert_entities(entities())
-        ledger.replace_story_ledger(STORY_ID, events, claims, discrepancies)
+        ledger.replace_story_ledger(STORY_ID, events, claims, discrepancies, inferred_dates={FT_ID: "2020-08-14"})
     return Path(path)
 
 

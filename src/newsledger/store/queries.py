@@ -5,17 +5,19 @@ read-only connection per worker thread) and returns plain JSON-able data:
 list items are the stored record JSON (text), so the API can hand them on
 without parsing and re-serialising, and the UI parses what it shows.
 
-Totals of list queries are cached per connection and invalidated by SQLite's
-``PRAGMA data_version``, which changes whenever another connection commits:
-counting 100k filtered events on every page turn would dominate latency.
+Totals of list queries are cached process-wide and invalidated when the ledger
+files change (see :func:`count`): counting 100k filtered events on every page
+turn would dominate latency under load.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 # Page sizes: 50 rows keeps a list response under ~100 KB of JSON; 500 is the
@@ -77,8 +79,8 @@ class EventFilter:
             args.append(int(self.summary))
         if self.actor:
             clauses.append(
-                "id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.role = 'actor' AND (ee.entity_id = ?"
-                " OR ee.entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE)))"
+                "id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.role = 'actor' AND ee.entity_id IN"
+                " (SELECT ? UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE))"
             )
             args += [self.actor, self.actor]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
@@ -96,30 +98,48 @@ def clamp(limit: int | None, offset: int | None) -> tuple[int, int]:
 # --------------------------------------------------------------------------- totals
 
 
-@dataclass
-class _CountCache:
-    version: int = -1
-    totals: dict[tuple[str, tuple[Any, ...]], int] = field(default_factory=dict)
+# One cache for the whole process (every thread's connection shares it), keyed
+# by the query and invalidated when the ledger files change: a commit appends to
+# the WAL (size and mtime change) and a checkpoint rewrites the main file.
+_COUNTS: dict[tuple[str, tuple[Any, ...]], tuple[tuple[int, ...], int]] = {}
+_COUNTS_LOCK = threading.Lock()
+_PATHS: dict[int, str] = {}
+# Bounded: a hostile client varying filters must not grow memory without limit.
+MAX_CACHED_COUNTS = 10_000
 
 
-_CACHES: dict[int, _CountCache] = {}
+def _signature(conn: sqlite3.Connection) -> tuple[int, ...]:
+    path = _PATHS.get(id(conn))
+    if path is None:
+        path = _PATHS[id(conn)] = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    sig: list[int] = []
+    for name in (path, path + "-wal"):
+        try:
+            st = os.stat(name)
+            sig += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            sig += [0, 0]
+    return tuple(sig)
 
 
 def count(conn: sqlite3.Connection, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> int:
-    """``SELECT count(*)`` of a query, cached until the database changes."""
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    cache = _CACHES.setdefault(id(conn), _CountCache())
-    if cache.version != version:
-        cache.version, cache.totals = version, {}
+    """``SELECT count(*)`` of a query, cached until the ledger changes."""
     key = (sql, tuple(args))
-    if key not in cache.totals:
-        cache.totals[key] = conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0]
-    return cache.totals[key]
+    sig = _signature(conn)
+    hit = _COUNTS.get(key)
+    if hit is not None and hit[0] == sig:
+        return hit[1]
+    total = conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0]
+    with _COUNTS_LOCK:
+        if len(_COUNTS) >= MAX_CACHED_COUNTS:
+            _COUNTS.clear()
+        _COUNTS[key] = (sig, total)
+    return total
 
 
 def forget(conn: sqlite3.Connection) -> None:
-    """Drop a closed connection's cache."""
-    _CACHES.pop(id(conn), None)
+    """Drop what is remembered about a closed connection."""
+    _PATHS.pop(id(conn), None)
 
 
 # --------------------------------------------------------------------------- articles

@@ -231,8 +231,9 @@ def _claim_row(ev: dict[str, Any], attribute: str, claims: list[dict[str, Any]],
 
 def claim_value(c: dict[str, Any]) -> str:
     """A claim as an analyst reads it: the text, with its hedge where not exact."""
-    hedge = c.get("hedge")
-    extra = f" · {hedge.replace('_', ' ')}" if hedge and hedge != "exact" else ""
+    hedge = (c.get("hedge") or "").replace("_", " ")
+    # The hedge only when the wording does not already say it ('at least 6,700').
+    extra = f" · {hedge}" if hedge and hedge != "exact" and hedge not in c["text"].lower() else ""
     return f"{c['text']}{extra}"
 
 
