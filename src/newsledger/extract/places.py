@@ -351,11 +351,11 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
 
 
 def read_places(doc: "Doc", article: Article, found: ArticleExtraction,
-                settings: Settings | None = None) -> Iterator[Place]:
+                settings: Settings | None = None, gazetteer: Gazetteer | None = None) -> Iterator[Place]:
     """One Place per toponym mention, resolved or not (with the reason)."""
     if not doc.text.strip():
         return
-    gaz = Gazetteer.load(settings)
+    gaz = gazetteer or Gazetteer.load(settings)
     mentions = _mentions(doc, article, found, gaz)
     for m, cand, why, confidence in resolve_mentions(mentions, gaz, doc.text):
         why = f"{'dateline; ' if m.dateline else ''}{m.note}{why}"

@@ -1,0 +1,179 @@
+"""Numbers reader: hedges, number words, vague magnitudes, ranges, percentages,
+attachment to what is counted, implicit counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from newsledger.extract.numbers import read_quantities, words_to_number
+from newsledger.records import Article, ArticleExtraction, Quantity
+
+
+def quantities(nlp, text: str, title: str | None = None) -> list[Quantity]:
+    article = Article(id="t", source="test", text=text, title=title)
+    return list(read_quantities(nlp(text), article, ArticleExtraction(article_id="t")))
+
+
+def one(nlp, text: str, phrase: str) -> Quantity:
+    found = quantities(nlp, text)
+    matches = [q for q in found if q.text == phrase]
+    assert matches, [q.text for q in found]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["two"], 2),
+        (["twenty", "-", "five"], 25),
+        (["6,700"], 6700),
+        (["1.5", "million"], 1_500_000),
+        (["three", "hundred"], 300),
+        (["two", "thousand", "five", "hundred"], 2500),
+        (["many"], None),
+    ],
+)
+def test_words_to_number(words: list[str], value: float | None) -> None:
+    assert words_to_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "low", "high", "hedge"),
+    [
+        ("At least 6,700 people have been detained.", "At least 6,700", 6700, None, "at_least"),
+        ("More than 6,000 people were arrested.", "More than 6,000", 6000, None, "more_than"),
+        ("Over 200 workers walked out.", "Over 200", 200, None, "more_than"),
+        ("About 300 people gathered.", "About 300", 300, 300, "about"),
+        ("Some 50 protesters were held.", "Some 50", 50, 50, "about"),
+        ("Nearly 100 people were hurt.", "Nearly 100", None, 100, "nearly"),
+        ("Up to 5,000 people marched.", "Up to 5,000", None, 5000, "up_to"),
+        ("Fewer than 10 people were injured.", "Fewer than 10", None, 10, "less_than"),
+        ("Two people were wounded.", "Two", 2, 2, "exact"),
+        ("Twenty-five protesters were detained.", "Twenty-five", 25, 25, "exact"),
+        ("Dozens of people were detained.", "Dozens", 24, 99, "vague"),
+        ("Hundreds of employees walked out.", "Hundreds", 200, 999, "vague"),
+        ("Thousands of people formed human chains.", "Thousands", 2000, 9999, "vague"),
+        ("Tens of thousands of people rallied.", "Tens of thousands", 20_000, 99_999, "vague"),
+        ("A dozen people were arrested.", "A dozen", 12, 12, "about"),
+        ("Half a dozen cities saw protests.", "Half a dozen", 6, 6, "about"),
+        ("A handful of workers went on strike.", "A handful", 2, 5, "vague"),
+        ("Several people were injured.", "Several", 3, 9, "vague"),
+        ("Between 5 and 10 people were hurt.", "Between 5 and 10", 5, 10, "exact"),
+        ("Officials said 10 to 15 people were detained.", "10 to 15", 10, 15, "exact"),
+    ],
+)
+def test_hedges_and_values(nlp, text: str, phrase: str, low, high, hedge: str) -> None:
+    q = one(nlp, text, phrase)
+    assert (q.low, q.high, q.hedge, q.unit) == (low, high, hedge, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "counts"),
+    [
+        ("Lukashenko claimed 80% of the vote.", "80%", 80, "votes"),
+        ("Tikhanovskaya officially won 10 percent in the election.", "10 percent", 10, "votes"),
+        ("Prices rose 5 per cent.", "5 per cent", 5, None),
+    ],
+)
+def test_percentages(nlp, text: str, phrase: str, value: float, counts: str | None) -> None:
+    q = one(nlp, text, phrase)
+    assert (q.unit, q.low, q.counts) == ("percent", value, counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "counts", "counted"),
+    [
+        ("At least 6,700 people have been arrested since Sunday.", "At least 6,700", "arrested", "people"),
+        ("More than 2,000 detainees were set free.", "More than 2,000", "released", "detainees"),
+        ("Twenty-five protesters were detained.", "Twenty-five", "detained", "protesters"),
+        ("Two people were wounded in the attack.", "Two", "injured", "people"),
+        ("One person died in custody.", "One", "killed", "person"),
+        ("Troops opened fire, killing 6 civilians.", "6", "killed", "civilians"),
+        ("Hundreds of employees walked out.", "Hundreds", "workers", "employees"),
+        ("The shooting left two dead.", "two", "killed", None),
+        ("Police said three men were shot.", "three", "shot", "men"),
+        ("Thousands of protesters marched.", "Thousands", "protesters", "protesters"),
+        ("There were three deaths.", "three", "killed", "deaths"),
+        # the perpetrator is not counted: the victims are
+        ("A gunman killed two people.", "two", "killed", "people"),
+        ("The man who shot three women then killed himself.", "three", "shot", "women"),
+        # shots and times are not people
+        ("He shot him several times.", "several", None, "times"),
+        ("Police found 15 shell casings.", "15", None, "shell casings"),
+    ],
+)
+def test_attachment(nlp, text: str, phrase: str, counts: str | None, counted: str | None) -> None:
+    q = one(nlp, text, phrase)
+    assert q.counts == counts
+    assert q.counted_text == counted
+    if counted is not None:
+        assert text[q.counted_span.start : q.counted_span.end] == counted
+
+
+def test_two_dead_three_injured(nlp) -> None:
+    found = {q.text: q.counts for q in quantities(nlp, "The shooting left two dead and three injured.")}
+    assert found == {"two": "killed", "three": "injured"}
+
+
+def test_separate_clauses_keep_their_roles(nlp) -> None:
+    text = "At least 6,700 people have been arrested, and more than 2,000 were set free."
+    found = {q.text: q.counts for q in quantities(nlp, text)}
+    assert found["At least 6,700"] == "arrested" and found["more than 2,000"] == "released"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "counts", "value"),
+    [
+        ("A man was shot and killed Tuesday.", "A man", "killed", 1),
+        ("A 19-year-old man is hospitalized after a shooting.", "A 19-year-old man", "injured", 1),
+        ("The victim died at the hospital.", "The victim", "killed", 1),
+        ("John Smith was shot in the leg.", "John Smith", "shot", 1),
+        ("A 22-year-old man and a 16-year-old boy were shot.", "A 22-year-old man and a 16-year-old boy", "shot", 2),
+        ("Paramedics pronounced the woman dead at the scene.", "the woman", "killed", 1),
+    ],
+)
+def test_implicit_counts(nlp, text: str, phrase: str, counts: str, value: int) -> None:
+    q = one(nlp, text, phrase)
+    assert (q.counts, q.low, q.high, q.implicit) == (counts, value, value, True)
+
+
+def test_headline_without_articles(nlp) -> None:
+    title = "Woman shot, killed in West Philadelphia"
+    text = f"{title}\n\nPolice are investigating."
+    found = [q for q in quantities(nlp, text, title=title) if q.implicit]
+    assert [(q.text, q.counts) for q in found] == [("Woman", "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 24-year-old man was arrested.",  # age, not a count
+        "It happened in the 1000 block of McFarland Avenue.",
+        "The shooting happened at 9 p.m. on Jan. 27, 2016.",
+        "He was held on a $100,000 bond.",
+        "Maxim Dovzhenko, 25, said he was beaten.",
+    ],
+)
+def test_not_counts(nlp, text: str) -> None:
+    assert [q.text for q in quantities(nlp, text) if not q.implicit] == []
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=200))
+def test_never_raises_and_spans_quote_text(nlp, text: str) -> None:
+    for q in quantities(nlp, text):
+        assert text[q.evidence.start : q.evidence.end] == q.text
+        if q.counted_span is not None:
+            assert text[q.counted_span.start : q.counted_span.end] == q.counted_text
+
+
+@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(["at", "least", "two", "-", "five", "6,700", "people", "were", "killed", "and",
+                                       "hundreds", "of", "a", "dozen", "%", "between", "to", "man", "shot", "the"]),
+                      max_size=30))
+def test_number_like_noise(nlp, words: list[str]) -> None:
+    text = " ".join(words)
+    for q in quantities(nlp, text):
+        assert text[q.evidence.start : q.evidence.end] == q.text
+        assert q.low is None or q.high is None or q.low <= q.high
