@@ -80,18 +80,42 @@ def metrics(pages: Iterable[TpFpFn]) -> dict[str, float]:
     return {"f1": f1, "precision": precision, "recall": recall, "micro_f1": micro_f1}
 
 
+# What can be scored: the pipeline, and its stages for the ablation in docs/accuracy.md.
+EXTRACTORS = (
+    "pipeline",  # clean.clean: decode, embeds out, precision/fallback extraction, block rules
+    "trafilatura",  # trafilatura.extract(html, include_comments=False), as the benchmark owners run it
+    "trafilatura-precision",  # the same with favor_precision=True
+    "fallback",  # precision mode unless it lost most of the default's text (no block rules)
+    "pipeline+embeds",  # the pipeline's body with embedded posts appended (the owners' truth keeps them)
+)
+
+
 def extract_body(html: bytes, settings: Settings, extractor: str = "pipeline") -> str:
     """The body text the chosen extractor reads from one page ('' when none)."""
-    if extractor == "trafilatura":
+    if extractor not in EXTRACTORS:
+        raise ValueError(f"unknown extractor {extractor!r}; choose from {', '.join(EXTRACTORS)}")
+    if extractor in ("trafilatura", "trafilatura-precision", "fallback"):
         import trafilatura
 
-        return trafilatura.extract(html.decode("utf-8", errors="replace"), include_comments=False) or ""
+        page = html.decode("utf-8", errors="replace")
+        precise = trafilatura.extract(page, include_comments=False, favor_precision=True) or ""
+        if extractor == "trafilatura-precision":
+            return precise
+        default = trafilatura.extract(page, include_comments=False) or ""
+        if extractor == "trafilatura":
+            return default
+        from newsledger.clean.html import choose_body
+
+        return choose_body(precise, default)
     from newsledger.clean import clean
 
     try:
-        return clean(RawArticle(source="aeb", kind="html", data=html), settings).text
+        article = clean(RawArticle(source="aeb", kind="html", data=html), settings)
     except InputError:
         return ""
+    if extractor == "pipeline+embeds":
+        return "\n".join([article.text, *(post.text for post in article.embeds)])
+    return article.text
 
 
 def evaluate(
@@ -122,3 +146,24 @@ def evaluate(
     report.details["worst_pages"] = [f"F1={f:.3f} {what}" for f, what in worst]
     report.notes.append(f"extractor: {extractor}; metric: scrapinghub evaluate.py (4-token shingles, macro P/R)")
     return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m newsledger.evaluate.aeb [--extractor X] [--data DIR] [--limit N] [--format json]``:
+    the same scorer as ``newsledger evaluate aeb``, with the stage ablation."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m newsledger.evaluate.aeb", description=main.__doc__)
+    parser.add_argument("--extractor", choices=EXTRACTORS, default="pipeline")
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    report = evaluate(args.data or settings.data_dir / "article-extraction-benchmark", settings, args.limit,
+                      extractor=args.extractor)  # fmt: skip
+    print(report.to_json() if args.format == "json" else report.to_text())
+
+
+if __name__ == "__main__":
+    main()
