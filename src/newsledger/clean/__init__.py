@@ -33,7 +33,11 @@ def clean(raw: RawArticle, settings: Settings | None = None) -> Article:
     text = decode(raw.data, raw.charset)
     table = load_table()
     if _is_html(raw, text):
-        parsed = parse_html(text, raw.url, table)
+        try:
+            parsed = parse_html(text, raw.url, table)
+        except (ValueError, TypeError, RecursionError, MemoryError) as err:
+            # lxml/trafilatura on hostile markup: this input fails, the batch goes on.
+            raise NoArticle(f"HTML could not be parsed ({type(err).__name__}: {err})") from err
     else:
         parsed = parse_scraped(text, table)
     _fill_from_raw(parsed, raw)

@@ -105,6 +105,10 @@ def _guard(source: str, items: Iterator[RawArticle | Failure]) -> Iterator[RawAr
         yield failure(source, err)
     except OSError as err:
         yield failure(source, InputError(f"cannot read: {err.strerror or err}"))
+    except (ValueError, RuntimeError, LookupError) as err:
+        # A parser (feedparser, warcio, gzip) tripping on hostile input: that input
+        # fails with its reason, the batch goes on.
+        yield failure(source, InputError(f"unreadable input ({type(err).__name__}: {err})"))
 
 
 __all__ = ["failure", "now_utc", "read_inputs", "read_path", "read_url"]
