@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsledger.extract.names import HONORIFICS, has_mixed_script, name_key, name_tokens, same_entity
+from newsledger.extract.names import HONORIFICS, given_names, has_mixed_script, name_key, name_tokens, same_entity
 from newsledger.extract.roles import doc_text, read_role, role_head, title_gender, titles
 
 if TYPE_CHECKING:
@@ -113,6 +113,9 @@ def _name_gender(text: str) -> str | None:
     last = toks[-1]
     if len(toks) >= 2:
         given = toks[0]
+        known = given_names().get(given)
+        if known:
+            return known
         if given.endswith("a") and given not in _MALE_A_NAMES and len(given) > 2:
             return "f"
     if len(last) > 4 and _FEMININE_SURNAME.search(last):

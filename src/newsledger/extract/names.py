@@ -222,6 +222,20 @@ def same_entity(a: str, b: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Common given names -> 'm' / 'f' (data/entity_given_names.tsv)."""
+    from importlib import resources
+
+    text = resources.files("newsledger.data").joinpath("entity_given_names.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            out[name.strip()] = gender.strip()
+    return out
+
+
 def surname(text: str) -> str:
     """The folded last name token ('' if none): the unit within-article linking
     matches a bare 'Lukashenko' on."""
@@ -232,6 +246,7 @@ def surname(text: str) -> str:
 __all__ = [
     "HONORIFICS",
     "PARTICLES",
+    "given_names",
     "has_mixed_script",
     "name_key",
     "name_tokens",
