@@ -1,0 +1,275 @@
+"""From a cue token to the three spans of an attribution: cue, source, content.
+
+The parse gives the skeleton ('X said that Y': X is the subject of the cue, Y its
+clausal complement); which neighbours belong to the cue span and which child
+holds the content are read from tables learned on PolNeAR train (stored with
+the cue model, see :mod:`newsledger.extract.quote_train`). Quote marks then
+widen a content span to the whole quoted stretch, marks included, as the gold
+convention wants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from newsledger.extract.quote_marks import QuotedStretch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# A child of the cue joins the cue span when annotators included it at least
+# this often in PolNeAR train (e.g. aux 'has said' 0.98, prep 'according to').
+CUE_CHILD_MIN_RATE = 0.5
+# A child (or the governor) of the cue is taken as the content head when it was
+# the gold content head at least this often for that (lemma, relation) in train.
+CONTENT_MIN_RATE = 0.2
+# Tables need this many train observations before a specific key overrides the
+# backoff key (dependency relation alone).
+MIN_TABLE_COUNT = 3
+
+CONTENT_DEPS = frozenset(
+    {"ccomp", "dobj", "xcomp", "prep", "acl", "advcl", "nsubjpass", "nsubj", "oprd", "attr", "pobj", "conj"}
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Cue relations that take their source from the governing verb's subject:
+# 'he said, adding that…', 'she went on to say', 'they met and said…'.
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_TRIM = set(",.;:—–-()[]")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Rates learned on PolNeAR train: key -> [hits, count]."""
+
+    cue_children: Mapping[str, Sequence[float]]
+    content_children: Mapping[str, Sequence[float]]
+
+    def rate(self, table: Mapping[str, Sequence[float]], *keys: str) -> float:
+        for key in keys:  # most specific first
+            hit = table.get(key)
+            if hit and hit[1] >= MIN_TABLE_COUNT:
+                return hit[0] / hit[1]
+        return 0.0
+
+
+@dataclass(frozen=True)
+class SpanSet:
+    """One attribution's spans as character offsets into the text."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    source_head: int | None  # token index of the source head
+    content: tuple[tuple[int, int], ...]
+
+
+# A child joins the cue with its whole subtree ('said in a statement', 'said
+# Sunday on NBC') only when that subtree is this short; longer ones are content.
+MAX_CUE_CHILD_TOKENS = 6
+_SUBTREE_DEPS = frozenset({"prep", "npadvmod", "dobj", "advmod", "acomp", "attr", "xcomp", "prt"})
+
+
+def cue_child_keys(cue: "Token", child: "Token") -> tuple[str, ...]:
+    """Table keys for 'is this child part of the cue?', most specific first."""
+    obj = next((c.lemma_.lower() for c in child.children if c.dep_ == "pobj"), "")
+    side = "L" if child.i < cue.i else "R"
+    return (
+        f"{cue.lemma_.lower()}|{child.dep_}|{child.lower_}",
+        f"{child.dep_}|{child.lower_}|{obj}",
+        f"{child.dep_}|{child.lower_}",
+        f"{child.dep_}|{side}|ent={child.ent_type_}",
+        f"{child.dep_}|{side}",
+    )
+
+
+def cue_tokens(cue: "Token", tables: Tables) -> list["Token"]:
+    """The cue head plus the children annotators count as part of the cue."""
+    toks = [cue]
+    for child in cue.children:
+        if abs(child.i - cue.i) > MAX_CUE_CHILD_TOKENS:
+            continue
+        if tables.rate(tables.cue_children, *cue_child_keys(cue, child)) < CUE_CHILD_MIN_RATE:
+            continue
+        sub = list(child.subtree)
+        # 'according to X' / 'claim of X': the preposition is cue, its object is not
+        keep_object = cue.lower_ != "according" and cue.pos_ != "NOUN"
+        if child.dep_ in _SUBTREE_DEPS and keep_object and len(sub) <= MAX_CUE_CHILD_TOKENS:
+            toks.extend(sub)
+        else:
+            toks.append(child)
+    return _contiguous(cue, toks)
+
+
+def _contiguous(anchor: "Token", toks: Iterable["Token"]) -> list["Token"]:
+    """The run of ``toks`` around ``anchor`` without gaps."""
+    idx = {t.i for t in toks}
+    lo = hi = anchor.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [anchor.doc[i] for i in range(lo, hi + 1)]
+
+
+def source_head(cue: "Token") -> "Token | None":
+    """Who the cue attributes to, from the parse around it."""
+    if cue.lower_ == "according":
+        for to in cue.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+                return cue.head
+            return child
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if cue.pos_ == "NOUN":
+        for child in cue.children:
+            if child.dep_ == "poss":
+                return child
+        return None
+    if cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return cue.head
+    governor = cue
+    for _ in range(3):
+        if governor.dep_ not in INHERIT_DEPS or governor.head.i == governor.i:
+            break
+        governor = governor.head
+        for child in governor.children:
+            if child.dep_ == "nsubj" and child.lower_ not in RELATIVE_PRONOUNS:
+                return child
+    return None
+
+
+def noun_span(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
+    """Character span of a source noun phrase: its subtree without the cue
+    clause ('Beck, who said …' is 'Beck'), trimmed of punctuation except the
+    comma, dash or bracket that closes an appositive ('X, the GOP chairman,'),
+    which the gold convention keeps."""
+    drop = {t.i for t in cue.subtree} if cue is not None and head.is_ancestor(cue) else set()
+    toks = [t for t in head.subtree if t.i not in drop]
+    run = _run_with(_runs(toks), head)
+    trimmed = _trim_tokens(run)
+    if not trimmed:
+        return _char_span([head])
+    last = trimmed[-1]
+    after = head.doc[last.i + 1] if last.i + 1 < len(head.doc) else None
+    if after is not None and after.text in _CLOSERS and after.i not in drop:
+        opener = _CLOSERS[after.text]
+        if any(t.text == opener for t in trimmed[1:]):
+            trimmed = trimmed + [after]
+    return _char_span(trimmed)
+
+
+# Closing punctuation of an appositive or aside -> the mark that opened it.
+_CLOSERS = {",": ",", "—": "—", "–": "–", ")": "("}
+
+
+def _runs(toks: list["Token"]) -> list[list["Token"]]:
+    runs: list[list["Token"]] = [[toks[0]]] if toks else []
+    for t in toks[1:]:
+        if t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def content_head(cue: "Token", cue_toks: Sequence["Token"], tables: Tables) -> tuple["Token", bool] | None:
+    """(content head, is_governor): the child (or governor) holding the content."""
+    in_cue = {t.i for t in cue_toks}
+    lemma = cue.lemma_.lower()
+    best: tuple[float, "Token", bool] | None = None
+    for child in cue.children:
+        if child.dep_ not in CONTENT_DEPS:
+            continue
+        target = child
+        if child.i in in_cue:  # 'called for X', 'pointed to X': content is the object
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is None:
+                continue
+        rate = tables.rate(tables.content_children, f"{lemma}|{child.dep_}", child.dep_)
+        if rate >= CONTENT_MIN_RATE and (best is None or rate > best[0]):
+            best = (rate, target, False)
+    if cue.head.i != cue.i:
+        rate = tables.rate(tables.content_children, f"{lemma}|gov:{cue.dep_}", f"gov:{cue.dep_}")
+        if rate >= CONTENT_MIN_RATE and (best is None or rate > best[0]):
+            best = (rate, cue.head, True)
+    return (best[1], best[2]) if best else None
+
+
+def content_span(
+    head: "Token", is_governor: bool, exclude: set[int]
+) -> tuple[int, int] | None:
+    """Content from its head's subtree; for a governor ('X, he said' / 'according
+    to Y, X'), its subtree minus the cue clause, largest contiguous part."""
+    toks = [t for t in head.subtree if t.i not in exclude]
+    if not toks:
+        return None
+    runs = _runs(toks)
+    run = max(runs, key=len) if is_governor else _run_with(runs, head)
+    if head.dep_ == "dobj" and not is_governor:
+        run = run + _object_complement(head)
+    run = _trim_tokens(run)
+    return _char_span(run) if run else None
+
+
+# 'accused Y of X', 'dismissed Y as X', 'blamed Y for X': what is said is the
+# object together with this preposition's phrase.
+COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
+
+
+def _object_complement(obj: "Token") -> list["Token"]:
+    """The 'as …' / 'of …' phrase right after a cue's object, if any."""
+    verb = obj.head
+    end = max(t.i for t in obj.subtree)
+    for sib in verb.children:
+        if sib.i == end + 1 and sib.dep_ in ("prep", "oprd") and sib.lower_ in COMPLEMENT_PREPS:
+            return list(sib.subtree)
+    return []
+
+
+def _run_with(runs: list[list["Token"]], head: "Token") -> list["Token"]:
+    for run in runs:
+        if run[0].i <= head.i <= run[-1].i:
+            return run
+    return max(runs, key=len)
+
+
+def _trim_tokens(toks: list["Token"]) -> list["Token"]:
+    lo, hi = 0, len(toks)
+    while lo < hi and (toks[lo].text in _TRIM or toks[lo].is_space):
+        lo += 1
+    while hi > lo and (toks[hi - 1].text in _TRIM or toks[hi - 1].is_space):
+        hi -= 1
+    return toks[lo:hi]
+
+
+def _char_span(toks: Sequence["Token"]) -> tuple[int, int]:
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def widen_to_quotes(
+    span: tuple[int, int], quotes: Sequence[QuotedStretch]
+) -> tuple[int, int]:
+    """Grow a content span over every quoted stretch it overlaps (marks included)."""
+    start, end = span
+    for q in quotes:
+        if q.start < end and start < q.end:
+            start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def subtree_indices(tok: "Token") -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def tokens_of(doc: "Doc", span: tuple[int, int]) -> set[int]:
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return {t.i for t in sp} if sp is not None else set()
