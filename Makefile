@@ -9,7 +9,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 DB     ?= newsledger.db
 
-.PHONY: run test eval bench install clean-db browser
+.PHONY: run test eval bench install clean-db docs browser browser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+
+# Regenerate docs/cli.md from the commands' own help (a test checks it is current).
+docs: $(STAMP)
+	$(VENV)/bin/typer newsledger.cli utils docs --name newsledger --title "newsledger command line" --output docs/cli.md
+	cat docs/cli_footer.md >> docs/cli.md
 
 clean-db:
 	rm -f $(DB) $(DB)-wal $(DB)-shm

@@ -7,7 +7,7 @@ import importlib
 from newsledger.cli.app import app
 
 # Command groups, each a module registering its commands on ``app``.
-_COMMAND_MODULES = ("evaluate", "articles", "extract", "run", "query", "serve", "export")
+_COMMAND_MODULES = ("run", "articles", "query", "extract", "serve", "export", "evaluate")
 
 
 def _register() -> None:
