@@ -34,7 +34,7 @@ def _matches(given: str | None, expected: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode(), expected.encode())
 
 
-def require_write(request: Request) -> None:
+async def require_write(request: Request) -> None:
     expected = request.app.state.settings.api_token
     if not expected:
         raise HTTPException(403, WRITE_DISABLED)
@@ -43,7 +43,7 @@ def require_write(request: Request) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     settings = request.app.state.settings
     if not settings.read_token:
         return

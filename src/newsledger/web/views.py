@@ -86,7 +86,7 @@ def _missing(what: str, key: str) -> HTTPException:
 
 @pages.get("/", response_class=HTMLResponse)
 @pages.get("/index.json")
-def index(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+async def index(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     db = _conn(request)
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
     data = {"stories": _page_dict(queries.stories(db, limit=PAGE_SIZE, offset=offset)), "stats": queries.stats(db)}
@@ -94,7 +94,7 @@ def index(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Resp
 
 
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> Response:
+async def story_page(request: Request, story_id: str) -> Response:
     story_id, as_json = _twin(request, story_id)
     db = _conn(request)
     story = queries.story(db, story_id)
@@ -110,7 +110,7 @@ def story_page(request: Request, story_id: str) -> Response:
 
 @pages.get("/events", response_class=HTMLResponse)
 @pages.get("/events.json")
-def events_page(
+async def events_page(
     request: Request,
     type: str | None = Query(None),
     country: str | None = Query(None),
@@ -132,7 +132,7 @@ def events_page(
 
 
 @pages.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: str) -> Response:
+async def event_page(request: Request, event_id: str) -> Response:
     event_id, as_json = _twin(request, event_id)
     detail = queries.event(_conn(request), event_id)
     if detail is None:
@@ -150,7 +150,7 @@ def event_page(request: Request, event_id: str) -> Response:
 
 
 @pages.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str, event: str | None = Query(None, max_length=200)) -> Response:
+async def article_page(request: Request, article_id: str, event: str | None = Query(None, max_length=200)) -> Response:
     article_id, as_json = _twin(request, article_id)
     db = _conn(request)
     detail = queries.article(db, article_id)
@@ -180,7 +180,7 @@ def _focus_spans(db: Any, event_id: str, article_id: str) -> list[dict[str, Any]
 
 @pages.get("/entities", response_class=HTMLResponse)
 @pages.get("/entities.json")
-def entities_page(request: Request, label: str | None = Query(None), q: str | None = Query(None),
+async def entities_page(request: Request, label: str | None = Query(None), q: str | None = Query(None),
                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
     page = queries.entities(_conn(request), label=label or None, q=q or None, limit=PAGE_SIZE, offset=offset)
@@ -189,7 +189,7 @@ def entities_page(request: Request, label: str | None = Query(None), q: str | No
 
 
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: str) -> Response:
+async def entity_page(request: Request, entity_id: str) -> Response:
     entity_id, as_json = _twin(request, entity_id)
     detail = queries.entity(_conn(request), entity_id)
     if detail is None:
@@ -203,7 +203,7 @@ def entity_page(request: Request, entity_id: str) -> Response:
 
 @pages.get("/search", response_class=HTMLResponse)
 @pages.get("/search.json")
-def search_page(request: Request, q: str = Query("", max_length=500),
+async def search_page(request: Request, q: str = Query("", max_length=500),
                 offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
     page = queries.search(_conn(request), q, limit=PAGE_SIZE, offset=offset)
@@ -227,7 +227,7 @@ def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request) -> Response:
+async def login_form(request: Request) -> Response:
     return templates.TemplateResponse(request, "login.html", {"error": None})
 
 
