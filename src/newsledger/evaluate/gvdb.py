@@ -126,9 +126,9 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
 
     The largest count per role wins, written ('two people were wounded') or
     implicit ('a man was shot and killed' -> 1): later sentences and the headline
-    repeat the same victims, so counts are not summed. People shot but not
-    reported killed or injured count as injured ('three men were shot, one
-    fatally' -> 1 killed, 2 injured).
+    repeat the same victims, so counts are not summed. People shot and not
+    killed count as injured ('three men were shot, one fatally' -> 1 killed,
+    2 injured).
 
     Measured alternative, rejected: following victims one by one (an indefinite
     'a man' or a new name introduces a person, 'the man'/'he' refers back)
@@ -139,9 +139,9 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
     killed = _largest(pairs, KILLED) or 0
     injured = _largest(pairs, INJURED)
     shot = _largest(pairs, SHOT)
-    if injured is None:
-        injured = max(shot - killed, 0) if shot is not None else 0
-    return killed, injured
+    # 'Two men are hospitalized, one critical': the injured count a sentence
+    # gives for one victim does not cap the number shot and not killed
+    return killed, max(injured or 0, shot - killed if shot is not None else 0)
 
 
 def incident_place(extraction: ArticleExtraction, article: Article, gazetteer=None) -> Place | None:

@@ -453,7 +453,7 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
                   and any(g.dep_ == "auxpass" for g in c.children)
                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         voice = _voice(slot)
-        if headline and voice == "agent" and not any(c.dep_ in ("dobj", "aux") for c in verb.children):
+        if headline and voice == "agent" and not _acts_on_someone(verb, lex):
             voice = "any"  # headlines drop 'was': 'Woman shot, killed in ...', 'Four wounded'
         if headline:  # 'Woman shot, killed': the second participle hangs as advcl
             verbs += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
@@ -468,6 +468,18 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
     if not found:
         return None
     return max(found, key=lambda rp: rp[1])[0]
+
+
+def _acts_on_someone(verb: "Token", lex: Roles) -> bool:
+    """'Gunman kills two', 'Man shoots neighbor': an active headline verb with a
+    person object, or with an auxiliary ('has shot'), is not a reduced passive."""
+    for c in verb.children:
+        if c.dep_ == "aux" or verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if c.dep_ == "dobj" and (c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON"
+                                 or c.lemma_.lower() in lex.persons):
+            return True
+    return False
 
 
 def _with_conj(verb: "Token") -> list["Token"]:
@@ -526,6 +538,7 @@ def read_quantities(doc: "Doc", article: Article, found: ArticleExtraction) -> I
         covered.update(range(phrase.start, phrase.end))
         yield _explicit(doc, article, phrase, lex)
     yield from _implicit(doc, article, found, lex, covered)
+    yield from _nominal_deaths(doc, article, lex)
 
 
 def _explicit(doc: "Doc", article: Article, p: _Phrase, lex: Roles) -> Quantity:
@@ -560,6 +573,36 @@ def _title_end(doc: "Doc", article: Article) -> int:
     """Character end of the title when the text starts with it, else 0."""
     title = (article.title or "").strip()
     return len(title) if title and doc.text.startswith(title) else 0
+
+
+_DEATH_NOUNS = {"death", "murder", "homicide", "killing", "slaying"}
+
+
+def _nominal_deaths(doc: "Doc", article: Article, lex: Roles) -> Iterator[Quantity]:
+    """'a fatal shooting', 'a shooting death', 'charged with murder': someone was
+    killed, how many unsaid -> at least one. Not 'attempted murder', not a
+    modifier ('murder charges', 'homicide detectives', 'death penalty')."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        fatal = lemma == "shooting" and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in tok.children)
+        if not (fatal or lemma in _DEATH_NOUNS) or tok.tag_ != "NN" or tok.dep_ == "compound":
+            continue
+        if any(c.lower_ in ("attempted", "attempt", "no", "possible") for c in tok.children) or tok.ent_type_:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # 'the murder of X': X is counted by _implicit
+        left = min([c.i for c in tok.children if c.dep_ in ("amod", "compound")] + [tok.i])
+        start, end = doc[left].idx, tok.idx + len(tok.text)
+        yield Quantity(
+            evidence=evidence(doc, article, start, end, EXTRACTOR),
+            text=doc.text[start:end],
+            low=1.0,
+            high=None,
+            hedge="at_least",
+            counts="killed",
+            counted_text=None,
+            implicit=True,
+        )
 
 
 def _person_heads(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles) -> dict[int, int]:
