@@ -33,7 +33,7 @@ def article(text: str, **raw):
         ("By [Valery Kalinovsky for AFP](#)", ("Valery Kalinovsky",), "AFP"),
         ("By Jane Doe and John Smith, Reuters", ("Jane Doe", "John Smith"), "Reuters"),
         ("By Jane Doe | Associated Press", ("Jane Doe",), "Associated Press"),
-        ("BY JANE DOE (AP)", ("JANE DOE",), "Associated Press"),
+        ("BY JANE DOE (AP)", ("Jane Doe",), "Associated Press"),
         ("By Reuters Staff", (), "Reuters"),
         ("By AFP", (), "AFP"),
         ("By Maria Tsvetkova", ("Maria Tsvetkova",), None),
@@ -174,14 +174,16 @@ def test_inline_tweet_paragraph():
 @pytest.mark.parametrize(
     "text, originator, okind, publisher, pkind",
     [
-        ("MINSK (Reuters) - " + PROSE, "Reuters", "wire", None, "aggregator"),
-        ("MINSK, Belarus (AP) — " + PROSE, "Associated Press", "wire", None, "aggregator"),
-        ("(AFP) - " + PROSE, "AFP", "wire", None, "aggregator"),
-        (PROSE + " — AP", "Associated Press", "wire", None, "aggregator"),
-        (PROSE + "\n\n— AP", "Associated Press", "wire", None, "aggregator"),
-        (PROSE + "\n\nSource: Reuters", "Reuters", "wire", None, "aggregator"),
+        # a byline or dateline names the writer, not who carried the text
+        ("MINSK (Reuters) - " + PROSE, "Reuters", "wire", None, "unknown"),
+        ("MINSK, Belarus (AP) — " + PROSE, "Associated Press", "wire", None, "unknown"),
+        ("(AFP) - " + PROSE, "AFP", "wire", None, "unknown"),
+        (PROSE + " — AP", "Associated Press", "wire", None, "unknown"),
+        (PROSE + "\n\n— AP", "Associated Press", "wire", None, "unknown"),
         (PROSE + "\n\nCopyright 2020 The Associated Press. All rights reserved.", "Associated Press", "wire", None,
-         "aggregator"),
+         "unknown"),
+        # a carried-by credit says someone else re-posted it
+        (PROSE + "\n\nSource: Reuters", "Reuters", "wire", None, "aggregator"),
         (PROSE + "\n\nVia The Daily Bugle", "The Daily Bugle", "unknown", None, "aggregator"),
         (PROSE, None, "unknown", None, "unknown"),
         (PROSE + "\n\nOriginal url: https://www.bbc.co.uk/news/world-europe-1", "BBC", "outlet", "BBC", "outlet"),
@@ -238,3 +240,83 @@ def test_no_markdown_left_in_a_markdown_heavy_text():
     assert a.authors == ("Jane Doe",)
     assert not has_markdown(a.text)
     assert "Minsk Tractor Works walked out on Friday" in a.text
+
+
+GUARDIAN_LIKE = """Belarus
+This article is more than 3 years old
+Belarus strikes spread as Lukashenko faces growing pressure
+
+Workers at state-owned factories join protests over disputed election
+
+Andrew Roth in Moscow
+Fri 14 Aug 2020 10.32 BST
+Last modified on Fri 14 Aug 2020 12.00 BST
+
+Share on Facebook
+Share on Twitter
+
+""" + PROSE + """
+
+Protesters in Minsk on Thursday. Photograph: Sergei Grits/AP
+
+Topics
+Belarus
+Europe news
+"""
+
+BBC_LIKE = """Belarus election: Workers strike as protests grow
+
+Published
+14 August 2020
+
+Image source, Getty Images
+Image caption, Workers gathered outside the Minsk Tractor Works on Friday
+
+""" + PROSE + """
+
+Related Topics
+Belarus
+"""
+
+REUTERS_LIKE = """Belarus workers strike as pressure mounts on Lukashenko
+By Andrei Makhovsky, Matthias Williams
+3 Min Read
+
+MINSK (Reuters) - """ + PROSE + """
+
+Reporting by Andrei Makhovsky; Additional reporting by Matthias Williams in Kyiv; Editing by Timothy Heritage
+"""
+
+AP_LIKE = """Belarus factory workers walk out as protests grow
+By YURAS KARMANAU
+August 14, 2020
+
+MINSK, Belarus (AP) — """ + PROSE + """
+
+Story continues below advertisement
+
+Copyright 2020 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+"""
+
+
+@pytest.mark.parametrize(
+    "text, title, authors, published, originator",
+    [
+        (GUARDIAN_LIKE, "Belarus strikes spread as Lukashenko faces growing pressure", ("Andrew Roth",), "2020-08-14",
+         None),
+        (BBC_LIKE, "Belarus election: Workers strike as protests grow", (), "2020-08-14", None),
+        (REUTERS_LIKE, "Belarus workers strike as pressure mounts on Lukashenko",
+         ("Andrei Makhovsky", "Matthias Williams"), None, "Reuters"),
+        (AP_LIKE, "Belarus factory workers walk out as protests grow", ("Yuras Karmanau",), "2020-08-14",
+         "Associated Press"),
+    ],
+)  # fmt: skip
+def test_outlet_page_copies(text, title, authors, published, originator):
+    a = article(text)
+    assert (a.title, a.authors, a.published, a.sources.originator) == (title, authors, published, originator)
+    body = a.text
+    for noise in ("Share on", "Photograph", "Topics", "Image source", "Image caption", "Published", "Min Read",
+                  "Reporting by", "advertisement", "Copyright", "more than 3 years old", "Last modified"):  # fmt: skip
+        assert noise not in body, noise
+    assert "Thousands of workers walked off the job" in body
+    assert body.rstrip().endswith("union leaders said the strike would go on.")

@@ -37,11 +37,12 @@ def attribute(parsed: Parsed, table: SourceTable, outlet_hint: str | None = None
         if publisher is None:
             return SourceInfo(evidence=pub_evidence)
         return SourceInfo(publisher, publisher_kind, publisher, publisher_kind, pub_evidence)
-    name, kind, evidence = origin
+    name, kind, evidence, carried = origin
     if publisher is None:
-        # Credited to someone, carried by no site we know: an unknown aggregator
-        # (or, when the text itself is the originator's own page, nobody else).
-        return SourceInfo(name, kind, None, "aggregator", evidence)
+        # A carried-by credit ('Via Financial Times') says someone re-posted the
+        # text: an unknown aggregator. A byline or dateline alone says nothing
+        # about who carried it.
+        return SourceInfo(name, kind, None, "aggregator" if carried else "unknown", evidence)
     both = "; ".join(e for e in (evidence, pub_evidence) if e)
     return SourceInfo(name, kind, publisher, publisher_kind, both)
 
@@ -65,13 +66,27 @@ def _publisher(parsed: Parsed, table: SourceTable, hint: str | None) -> tuple[st
     return None, "unknown", None
 
 
-def _originator(parsed: Parsed, table: SourceTable) -> tuple[str, SourceKind, str] | None:
+def _originator(parsed: Parsed, table: SourceTable) -> tuple[str, SourceKind, str, bool] | None:
+    """(name, kind, evidence line, whether the evidence says the text was carried by someone else)."""
     if parsed.byline_agency:
         known = table.by_name(parsed.byline_agency)
-        return _named(known, parsed.byline_agency, parsed.byline or parsed.byline_agency)
+        return (*_named(known, parsed.byline_agency, parsed.byline or parsed.byline_agency), False)
     for _, name, line in parsed.credits:
         if name:
-            return _named(table.by_name(name), name, line)
+            return (*_named(table.by_name(name), name, line), _CARRIED.match(line) is not None)
+    found = _wire_mark(parsed, table)
+    return (*found, False) if found else None
+
+
+# Credit lines that say the text was carried by another site ('Via X', 'This
+# article first appeared in X'), as opposed to a sign-off ('— AP').
+_CARRIED = re.compile(
+    r"(?i)^\W*(?:via|source|courtesy|distributed|syndicated|republished|reprinted|content\s+from|this|first|originally)\b"
+)
+
+
+def _wire_mark(parsed: Parsed, table: SourceTable) -> tuple[str, SourceKind, str] | None:
+    """A wire dateline ('MINSK (Reuters) -'), sign-off ('— AP') or copyright footer."""
     body = parsed.body.lstrip()
     first = body.split("\n", 1)[0] if body else ""
     match = _DATELINE.match(first)

@@ -56,7 +56,10 @@ _PHOTO_WORDS = (
     r"courtesy"
 )
 # 'Photo: X', 'Image copyright Getty Images', 'Credit: ...'
-_CAPTION_PREFIX = re.compile(r"(?i)^\W*(?:" + _PHOTO_WORDS + r")(?:\s+(?:copyright|credit|caption|by))?\s*[:|/]")
+_CAPTION_PREFIX = re.compile(
+    r"(?i)^\W*(?:" + _PHOTO_WORDS + r")(?:\s+(?:copyright|credit|caption|by|source))?\s*[:|/,]"
+    r"|^\W*(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|afp\s+photo|ap\s+photo)\W*$"
+)
 # '… on Friday © TATYANA ZENKOVICH/EPA-EFE/Shutterstock': a mark and a short credit at the end.
 _COPYRIGHT_MARK = re.compile(r"(?:©|\((?i:c)\))\s*(?P<credit>[^©\n]{2,80})$")
 # A trailing credit: '… care. **Tatyana Zenkovich / TASS**', '(AP Photo/Sergei Grits)',
@@ -86,10 +89,20 @@ _BOILERPLATE = re.compile(
     r"|join\s+(?:us|our)\b|support\s+(?:us|our|independent)\b|donate\b|listen\s+to\s+this\s+article"
     r"|skip\s+(?:to|advert)|cookies?\b|loading\b|continue\s+reading|back\s+to\s+top|(?:\d+\s+)?min(?:ute)?s?\s+read\s*$"
     r"|we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|updated\s*$|image\s*$|video\s*$|(?:order\s+)?reprints?\s*$"
-    r"|print\s+(?:this\s+)?(?:article|story|page)\s*$|like\s+this\s+(?:story|article)\?)"
+    r"|print\s+(?:this\s+)?(?:article|story|page)\s*$|like\s+this\s+(?:story|article)\?"
+    r"|this\s+(?:article|story)\s+is\s+more\s+than\s+\w+\s+\w+\s+old|(?:story|article)\s+continues\s+below"
+    r"|(?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*$|our\s+standards\s*:"
+    r"|copy\s+link|view\s+comments|open\s+in\s+app)"
 )
 # Lines that sit beside prose but are not the story, at any length up to a
 # caption's: tags, contributor notes, contact lines, calls to action.
+# A heading over a list of tags or links: 'Topics', 'Related Topics', 'More on this story'.
+LIST_HEADING = re.compile(
+    r"(?i)^\W*(?:topics|tags|related\s+topics|related\s+stories|related\s+articles|related\s+content|more\s+on\s+this"
+    r"\s+story|categories|filed\s+under|see\s+also|related|more\s+from\s+[\w ]{1,30}|explore\s+more)\s*:?\s*$"
+)
+# The items under such a heading are short: a tag or a headline.
+LIST_ITEM_MAX_WORDS = 12
 _TAGS_LINE = re.compile(r"(?i)^\W*(?:filed\s+under|tags?|tagged(?:\s+with)?|topics?|categories|category|keywords)\b\s*(?::|\||$)")
 _CONTRIBUTORS = re.compile(
     r"(?i)^\W*(?:(?:additional|with)\s+reporting|reporting|writing|editing|compiled|edited|reported|produced)\s+by\b"

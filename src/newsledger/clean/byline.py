@@ -28,6 +28,14 @@ _NOT_NAME = re.compile(
 )
 
 
+# 'Andrew Roth in Moscow', 'Jane Doe and John Smith in Kyiv': the name-and-place
+# byline without 'By' some outlets print under the headline.
+_NAME_WORDS = r"[A-Z][\w'’.-]+(?:\s+(?:de|van|von|al|el|da|di|la|le)?\s*[A-Z][\w'’.-]+){1,3}"
+_NAME_IN_PLACE = re.compile(
+    rf"^(?P<names>{_NAME_WORDS}(?:\s*(?:,|and|&)\s*{_NAME_WORDS})*)\s+in\s+(?P<place>[A-Z][\w .'’-]{{1,40}})$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Byline:
     text: str  # the byline as written, Markdown stripped
@@ -35,9 +43,16 @@ class Byline:
     agency: str | None  # canonical name when known, else as written
 
 
-def parse_byline(line: str, table: SourceTable) -> Byline | None:
-    """A Byline if ``line`` is one ('By X', 'By X and Y for AFP', 'By Reuters Staff')."""
+def parse_byline(line: str, table: SourceTable, *, allow_name_in_place: bool = False) -> Byline | None:
+    """A Byline if ``line`` is one ('By X', 'By X and Y for AFP', 'By Reuters Staff');
+    with ``allow_name_in_place`` (under a headline) also 'Andrew Roth in Moscow'."""
     plain = re.sub(r"\s+", " ", strip_markdown(line)).strip()
+    if allow_name_in_place and len(plain.split()) <= BYLINE_MAX_WORDS // 2:
+        placed = _NAME_IN_PLACE.match(plain)
+        if placed:
+            authors = tuple(n for n in (_clean_name(p) for p in _NAME_SEP.split(placed.group("names"))) if n)
+            if authors:
+                return Byline(plain, authors, None)
     match = _BY.match(plain)
     if not match or not plain[:1].isupper() or len(plain.split()) > BYLINE_MAX_WORDS or plain.endswith((".", "?", "!")) and len(plain.split()) > 8:
         return None
@@ -64,4 +79,6 @@ def _clean_name(text: str) -> str | None:
     name = text.strip(" .,;:-–—")
     if not name or _NOT_NAME.match(name) or len(name.split()) > NAME_MAX_TOKENS or not _NAME.match(name):
         return None
+    if name.isupper() and len(name) > 3:  # 'YURAS KARMANAU' -> 'Yuras Karmanau'
+        name = " ".join(w.capitalize() if w.isalpha() else w.title() for w in name.split())
     return name

@@ -79,12 +79,15 @@ def parse_scraped(text: str, table: SourceTable) -> Parsed:
     prose: list[str] = []
     i = 0
     while i < len(units):
-        unit = units[i]
-        taken = _metadata(unit, i, units, out, table)
+        # The header ends with the first paragraph of prose; a standfirst (one
+        # paragraph under the headline) may still sit above the byline.
+        in_header = i < HEADER_UNITS and len(prose) <= 1
+        taken = _metadata(units, i, out, table, in_header, titled=bool(prose))
         if taken:
             i += taken
             continue
-        kind = _kind(unit, i, prose, table, out)
+        unit = units[i]
+        kind = blocks.classify(unit.text, table, out)
         if kind is None:
             plain = strip_markdown(unit.text).strip()
             if plain:
@@ -96,48 +99,87 @@ def parse_scraped(text: str, table: SourceTable) -> Parsed:
     return out
 
 
-def _metadata(unit: Unit, i: int, units: list[Unit], out: Parsed, table: SourceTable) -> int:
-    """Consume title / byline / date / embed / footer-with-URL units; how many taken."""
+def _metadata(units: list[Unit], i: int, out: Parsed, table: SourceTable, in_header: bool, titled: bool) -> int:
+    """Consume title / byline / date / embed / list / footer units; how many taken."""
+    unit = units[i]
     text = unit.text
     if blocks.is_embed_marker(text):
         return 1 + _take_embed(units, i + 1, out, marker=unit)
-    signature = blocks.embed_signature(text)
-    if signature is not None:  # a signature with no marker: the post is the unit before
+    if blocks.embed_signature(text) is not None:  # a signature with no marker: the post is the unit before
         out.removed.append(RemovedBlock("embed", text, unit.offset))
         return 1
-    if i < HEADER_UNITS and out.byline is None:
-        byline = parse_byline(text, table)
+    if in_header and out.byline is None:
+        byline = parse_byline(text, table, allow_name_in_place=out.title is not None)
         if byline is not None:
             out.byline, out.authors, out.byline_agency = byline.text, byline.authors, byline.agency
             out.removed.append(RemovedBlock("byline", text, unit.offset))
             return 1
     iso = date_line(strip_markdown(text))
-    if iso is not None and out.published is None:
-        out.published, out.published_how = iso, "stated"
+    if iso is not None:  # the first dateline dates the article; later ones ('Last modified …') go too
+        if out.published is None:
+            out.published, out.published_how = iso, "stated"
         out.removed.append(RemovedBlock("dateline", text, unit.offset))
         return 1
-    if i == 0 and _is_title(text, units, table):
-        out.title = strip_markdown(re.sub(r"(?i)^\s*(?:title|headline)\s*:\s*", "", text)).strip()
-        out.removed.append(RemovedBlock("title", text, unit.offset))
-        return 1
+    if in_header and out.title is None and not titled:
+        if _is_kicker(units, i, table):
+            out.removed.append(RemovedBlock("boilerplate", text, unit.offset))
+            return 1
+        if _is_title(text, table) and len(units) > 1:
+            out.title = strip_markdown(_TITLE_PREFIX.sub("", text)).strip()
+            out.removed.append(RemovedBlock("title", text, unit.offset))
+            return 1
+    if blocks.LIST_HEADING.match(strip_markdown(text)):
+        return _take_list(units, i, out)
     if blocks.footer_kind(text) == "footer":
         return _take_footer(units, i, out)
     return 0
 
 
-def _kind(unit: Unit, i: int, prose: list[str], table: SourceTable, out: Parsed):
-    return blocks.classify(unit.text, table, out)
+_TITLE_PREFIX = re.compile(r"(?i)^\s*(?:title|headline)\s*:\s*")
+# A headline has at least this many words; a shorter first line above one is a
+# section label ('Belarus', 'World news').
+TITLE_MIN_WORDS = 3
+KICKER_MAX_WORDS = 2
 
 
-def _is_title(text: str, units: list[Unit], table: SourceTable) -> bool:
+def _is_title(text: str, table: SourceTable) -> bool:
     plain = strip_markdown(text).strip()
-    if re.match(r"(?i)^\s*(?:title|headline)\s*:", plain):
+    if _TITLE_PREFIX.match(plain):
         return True
     if not plain or blocks.words(plain) > TITLE_MAX_WORDS or plain.endswith((".", ",", ";", ":")):
         return False
-    if blocks.is_related(text) or blocks.is_caption(text, table) or blocks.footer_kind(text):
+    return not (blocks.is_related(text) or blocks.is_caption(text, table) or blocks.footer_kind(text))
+
+
+def _is_kicker(units: list[Unit], i: int, table: SourceTable) -> bool:
+    """A section label above the headline: one or two words, then a real headline."""
+    text = strip_markdown(units[i].text).strip()
+    if blocks.words(text) > KICKER_MAX_WORDS or text.endswith((".", "!", "?", ":")):
         return False
-    return len(units) > 1
+    for nxt in units[i + 1 : i + 1 + HEADER_UNITS]:  # skip boilerplate between label and headline
+        if blocks.footer_kind(nxt.text) or blocks.is_related(nxt.text):
+            continue
+        if parse_byline(nxt.text, table) or date_line(strip_markdown(nxt.text)):
+            return False  # the short line is the headline itself, with its byline under it
+        return _is_title(nxt.text, table) and blocks.words(nxt.text) >= TITLE_MIN_WORDS
+    return False
+
+
+def _take_list(units: list[Unit], i: int, out: Parsed) -> int:
+    """A 'Topics' / 'Related' heading and the short items listed under it."""
+    heading = units[i].text
+    kind = "related" if re.search(r"(?i)related|more|see\s+also|explore", heading) else "boilerplate"
+    j = i + 1
+    while j < len(units) and _is_list_item(units[j].text):
+        j += 1
+    raw = "\n\n".join(u.text for u in units[i:j])
+    out.removed.append(RemovedBlock(kind, raw, units[i].offset))
+    return j - i
+
+
+def _is_list_item(text: str) -> bool:
+    plain = strip_markdown(text).strip()
+    return 0 < blocks.words(plain) <= blocks.LIST_ITEM_MAX_WORDS and not _SENTENCE_END.search(plain.rstrip("\"”’'"))
 
 
 def _take_embed(units: list[Unit], start: int, out: Parsed, marker: Unit) -> int:
