@@ -215,6 +215,25 @@ def test_url_date_when_nothing_stated():
     assert (a.published, a.published_how) == ("2020-08-14", "url")
 
 
+@pytest.mark.parametrize(
+    "value, iso",
+    [
+        ("2020-08-14", "2020-08-14"),
+        ("2020-08-14T23:30:00Z", "2020-08-14"),
+        ("Fri, 14 Aug 2020 09:00:00 GMT", "2020-08-14"),
+        ("August 14, 2020", "2020-08-14"),
+        ("1597392000", "2020-08-14"),
+        ("1597392000000", "2020-08-14"),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_normalise_supplied_dates(value, iso):
+    from newsledger.clean import normalise_date
+
+    assert normalise_date(value) == iso
+
+
 def test_metadata_date_from_input():
     a = article(PROSE, published="Fri, 14 Aug 2020 09:00:00 GMT")
     assert (a.published, a.published_how) == ("2020-08-14", "metadata")

@@ -94,10 +94,13 @@ def _fill_from_raw(parsed: Parsed, raw: RawArticle) -> None:
 
 
 def normalise_date(value: str | None) -> str | None:
-    """ISO date (YYYY-MM-DD) of a supplied date in ISO, RFC 822 or written form."""
+    """ISO date (YYYY-MM-DD) of a supplied date in ISO, RFC 822, written or Unix-epoch form."""
     if not value:
         return None
     value = str(value).strip()
+    if value.isdigit() and len(value) in (10, 13):  # seconds or milliseconds since 1970 (UTC)
+        seconds = int(value) / (1000 if len(value) == 13 else 1)
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat()
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
@@ -128,12 +131,11 @@ def clean_inputs(inputs: Iterable[str | Path], settings: Settings | None = None)
 def article_from_path(path: str | Path, settings: Settings | None = None) -> Article:
     """Ingest and clean one file; raises the InputError of its Failure if it fails."""
     from newsledger.ingest import read_inputs
-    from newsledger.errors import InputError as _InputError
 
     settings = settings or Settings()
     for item in read_inputs([path], settings):
         if isinstance(item, Failure):
-            raise _InputError(f"{item.source}: {item.message}", code=item.code)
+            raise InputError(f"{item.source}: {item.message}", code=item.code)
         return clean(item, settings)
     raise NoArticle(f"{path}: no input found")
 
