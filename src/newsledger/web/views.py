@@ -45,7 +45,7 @@ def safe_href(url: str | None) -> str | None:
     return None
 
 
-_env.globals.update(claim_value=render.claim_value, schema_version=SCHEMA_VERSION, twin_url=twin_url,
+_env.globals.update(etype=render.event_type_label, claim_value=render.claim_value, schema_version=SCHEMA_VERSION, twin_url=twin_url,
                     with_offset=with_offset, safe_href=safe_href)
 templates = Jinja2Templates(env=_env)
 
