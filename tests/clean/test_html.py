@@ -126,3 +126,20 @@ def test_wrong_declared_charset_in_html():
     a = html_article(data)
     assert "забастовку" in a.text
     assert a.language == "xx"
+
+
+@pytest.mark.parametrize(
+    "author, authors, originator",
+    [
+        ("Jane Doe", ("Jane Doe",), "The Guardian"),
+        ("Jane Doe for AFP", ("Jane Doe",), "AFP"),
+        ("AFP", (), "AFP"),
+        ("Jane Doe; John Smith", ("Jane Doe", "John Smith"), "The Guardian"),
+    ],
+)
+def test_author_metadata_as_byline(author, authors, originator):
+    head = (f'<meta name="author" content="{author}">'
+            '<link rel="canonical" href="https://www.theguardian.com/world/2020/aug/14/minsk-strike">')  # fmt: skip
+    a = html_article(page("".join(f"<p>{p}</p>" for p in PARAS), head))
+    assert a.authors == authors
+    assert a.sources.originator == originator and a.sources.publisher == "The Guardian"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from newsledger.clean import blocks
+from newsledger.clean.byline import parse_byline
 from newsledger.clean.dates import date_line, find_date
 from newsledger.clean.embeds import pull_embeds
 from newsledger.clean.identity import normalise
@@ -42,7 +43,37 @@ def as_document(html: str) -> str:
     return f"<html><body><article>{html}</article></body></html>"
 
 
-def extract(html: str, url: str | None) -> tuple[Parsed, str]:
+_AUTHOR_NAMES = r"(?:author|article:author|byl|dc\.creator|dcterms\.creator|sailthru\.author|parsely-author|byline)"
+_META_AUTHOR = (
+    re.compile(r"""(?is)<meta\s[^>]*?(?:name|property)\s*=\s*["']""" + _AUTHOR_NAMES
+               + r"""["'][^>]*?content\s*=\s*["']([^"'<>]{1,200})["']"""),
+    re.compile(r"""(?is)<meta\s[^>]*?content\s*=\s*["']([^"'<>]{1,200})["'][^>]*?(?:name|property)\s*=\s*["']"""
+               + _AUTHOR_NAMES + r"""["']"""),
+)  # fmt: skip
+
+
+def meta_author(html: str) -> str | None:
+    """The author a page declares in its <meta> tags, as written ('Jane Doe for AFP', 'AFP').
+    trafilatura normalises this field to person names and drops agencies."""
+    head = html[: html.lower().find("</head>") if "</head>" in html.lower() else 65536]
+    for pattern in _META_AUTHOR:
+        match = pattern.search(head)
+        if match and not match.group(1).strip().startswith("http"):
+            return " ".join(match.group(1).split())
+    return None
+
+
+def _set_author(out: Parsed, author: str, table: SourceTable) -> None:
+    """trafilatura's author field read as a byline: 'Jane Doe for AFP', 'AFP', 'A; B'."""
+    out.byline = author
+    byline = parse_byline("By " + author.replace(";", ","), table)
+    if byline is not None:
+        out.authors, out.byline_agency = byline.authors, byline.agency
+    else:
+        out.authors = tuple(a.strip() for a in re.split(r";|\s*,\s*(?=[A-Z])", author) if a.strip())
+
+
+def extract(html: str, url: str | None, table: SourceTable | None = None) -> tuple[Parsed, str]:
     """trafilatura's reading of a page: metadata and precision-mode body, plus the
     default-mode body (the fallback). Bodies are raw, before the block rules."""
     import trafilatura
@@ -56,9 +87,11 @@ def extract(html: str, url: str | None) -> tuple[Parsed, str]:
     out.title = (doc.title or "").strip() or None
     out.url = doc.url or url
     out.sitename = (doc.sitename or "").strip() or None
-    if doc.author:
-        out.byline = doc.author
-        out.authors = tuple(a.strip() for a in re.split(r";|\s*,\s*(?=[A-Z])", doc.author) if a.strip())
+    declared = meta_author(html)
+    if table is not None and declared and parse_byline("By " + declared, table):
+        _set_author(out, declared, table)  # keeps the agency of 'Jane Doe for AFP'
+    elif doc.author and table is not None:
+        _set_author(out, doc.author.strip(), table)
     found = find_date(doc.date or "")
     if found:
         out.published, out.published_how = found[0], "metadata"
@@ -73,7 +106,7 @@ def choose_body(precise: str, fallback: str) -> str:
 def parse_html(html: str, url: str | None, table: SourceTable) -> Parsed:
     """Body and metadata of a page; empty body when trafilatura finds no article."""
     html, posts = pull_embeds(as_document(html))
-    out, fallback = extract(html, url)
+    out, fallback = extract(html, url, table)
     out.body = choose_body(out.body, fallback)
     out.embeds.extend(posts)
     out.removed.extend(RemovedBlock("embed", p.text, None) for p in posts)
