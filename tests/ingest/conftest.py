@@ -92,9 +92,14 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found")
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # a client that timed out and left is expected
+        pass
+
+
 @pytest.fixture(scope="session")
 def http_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
