@@ -55,7 +55,9 @@ def _at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
 def _sentence_spans(text: str) -> tuple[Span, ...]:
     out, start = [], 0
     for i, ch in enumerate(text):
-        if ch in ".\n" and (i + 1 == len(text) or text[i + 1] in " \n"):
+        # A full stop ends a sentence only before a capital or a line break ('Aug. 15' goes on).
+        nxt = text[i + 1:].lstrip(" ")[:1]
+        if ch == "\n" or (ch == "." and (not nxt or nxt == "\n" or nxt.isupper())):
             if text[start:i + 1].strip():
                 lead = len(text[start:i + 1]) - len(text[start:i + 1].lstrip())
                 out.append(Span(start + lead, i + 1))
