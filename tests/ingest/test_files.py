@@ -124,6 +124,19 @@ def test_jsonl_with_a_broken_line(tmp_path):
     assert (dated.published, dated.published_how) == ("2020-08-14", "metadata")
 
 
+def test_json_file_holding_json_lines(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"text": PROSE}) + "\n" + json.dumps({"text": PROSE + " More."}) + "\n")
+    assert [type(r).__name__ for r in run(path)] == ["Article", "Article"]
+
+
+def test_broken_json_file(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"text": "unterminated')
+    failure = only_failure(run(path))
+    assert failure.code == "NL-I006"
+
+
 def test_json_file_with_a_list(tmp_path):
     path = tmp_path / "batch.json"
     path.write_text(json.dumps([{"text": PROSE}, {"nope": 1}]))

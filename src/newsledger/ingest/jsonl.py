@@ -39,7 +39,14 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
 def read_json(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
     source = str(path)
     try:
-        data = _loads(read_capped(path, max_bytes))
+        raw = read_capped(path, max_bytes)
+        data = _loads(raw)
+    except BadRecord:
+        if raw.strip().count(b"\n"):  # a .json file holding JSON Lines, as exports often do
+            yield from read_jsonl(path, max_bytes)
+        else:
+            yield failure(source, BadRecord("invalid JSON"))
+        return
     except InputError as err:
         yield failure(source, err)
         return
