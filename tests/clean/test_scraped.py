@@ -129,6 +129,26 @@ def test_units_join_soft_wraps_but_not_headers():
     ]
 
 
+def test_headline_glued_to_the_first_paragraph():
+    text = "Belarus Sees Walkouts, Protest Calls After 'Bloody' Vote Crackdown\n" + PROSE
+    a = article(text)
+    assert a.title == "Belarus Sees Walkouts, Protest Calls After 'Bloody' Vote Crackdown"
+    assert a.text == PROSE
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "Thousands of workers walked off the job at state factories on\n"
+        "Friday, joining protests against the disputed election result, as\n"
+        "police said more than 700 people had been detained overnight.\n\n"
+        "The opposition called for further rallies at the weekend, and union\n"
+        "leaders said the strike would go on until new elections were called.\n"
+    )
+    a = article(wrapped)
+    assert a.text.count("\n\n") == 1
+    assert "on Friday, joining" in a.text
+
+
 def test_header_without_blank_lines():
     a = article("Strikers Return to Factories\nBy Jane Doe for Reuters\nAugust 14, 2020\n\n" + PROSE)
     assert a.title == "Strikers Return to Factories"

@@ -25,6 +25,14 @@ TITLE_MAX_WORDS = 25
 # Hard-wrapped prose: a line at least this long that does not end a sentence
 # continues on the next line (shorter lines are headers, list items, metadata).
 WRAP_MIN_CHARS = 60
+# ... and wrapped lines are never longer than this (wire and e-mail copy wraps
+# at 65-80 columns): a longer next line is a paragraph of its own, e.g. the
+# first paragraph under a headline with no blank line between them.
+WRAP_MAX_CHARS = 100
+
+# Share of words over 3 letters that are capitalised in a Title Case headline;
+# running prose rarely passes a half.
+TITLE_CASE_MIN_SHARE = 0.75
 
 _URL_LINE = re.compile(r"^\W*<?(?P<url>https?://[^\s<>]+?)>?\W*$")
 _URL_ANY = re.compile(r"https?://[^\s<>)\]]+")
@@ -65,7 +73,19 @@ def _flush(pending: list[tuple[str, int]], units: list[Unit]) -> None:
 def _soft_wrap(prev: str, nxt: str) -> bool:
     if nxt[0].islower():
         return True
-    return len(prev) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(prev) and parse_meta_free(nxt)
+    return (
+        WRAP_MIN_CHARS <= len(prev) <= WRAP_MAX_CHARS
+        and len(nxt) <= WRAP_MAX_CHARS
+        and not _SENTENCE_END.search(prev)
+        and not _title_case(prev)
+        and parse_meta_free(nxt)
+    )
+
+
+def _title_case(line: str) -> bool:
+    """'Belarus Sees Walkouts, Protest Calls After 'Bloody' Vote Crackdown': a headline."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= TITLE_CASE_MIN_SHARE
 
 
 def parse_meta_free(line: str) -> bool:
