@@ -16,9 +16,9 @@ from newsledger.clean.markdown import strip_markdown
 from newsledger.clean.sources import SourceTable
 from newsledger.records import EmbeddedPost, RemovedKind
 
-# A caption is a short paragraph: captions run one or two sentences, prose
-# paragraphs that merely mention a photographer are longer. Checked on the AEB
-# pages' captions (all under 60 words).
+# A caption is a short paragraph: captions run one or two sentences (20-40
+# words), prose paragraphs that merely mention a photographer are longer; 60
+# leaves room for long wire captions.
 CAPTION_MAX_WORDS = 60
 # A photo credit names a photographer and an agency or two: '(AP Photo/Sergei
 # Grits)', '(FABRICE COFFRINI/AFP/Getty Images)'. A longer parenthesis is prose.
@@ -94,8 +94,6 @@ _BOILERPLATE = re.compile(
     r"|(?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*$|our\s+standards\s*:"
     r"|copy\s+link|view\s+comments|open\s+in\s+app)"
 )
-# Lines that sit beside prose but are not the story, at any length up to a
-# caption's: tags, contributor notes, contact lines, calls to action.
 # A heading over a list of tags or links: 'Topics', 'Related Topics', 'More on this story'.
 LIST_HEADING = re.compile(
     r"(?i)^\W*(?:topics|tags|related\s+topics|related\s+stories|related\s+articles|related\s+content|more\s+on\s+this"
@@ -103,6 +101,8 @@ LIST_HEADING = re.compile(
 )
 # The items under such a heading are short: a tag or a headline.
 LIST_ITEM_MAX_WORDS = 12
+# Lines that sit beside prose but are not the story, at any length up to a
+# caption's: tags, contributor notes, contact lines, calls to action.
 _TAGS_LINE = re.compile(r"(?i)^\W*(?:filed\s+under|tags?|tagged(?:\s+with)?|topics?|categories|category|keywords)\b\s*(?::|\||$)")
 _CONTRIBUTORS = re.compile(
     r"(?i)^\W*(?:(?:additional|with)\s+reporting|reporting|writing|editing|compiled|edited|reported|produced)\s+by\b"
