@@ -33,5 +33,6 @@ register("gvdb", "newsledger.evaluate.gvdb", "evaluate", "gvdb/dev.tsv")
 register("case2021", "newsledger.evaluate.case2021", "evaluate", "case2021-task2/dev.tsv")
 register("ecbplus", "newsledger.evaluate.ecbplus", "evaluate", "ecbplus")
 register("ner-repair", "newsledger.evaluate.ner_repair", "evaluate", "ecbplus")
+register("times", "newsledger.evaluate.times", "evaluate", "gvdb/dev.tsv")
 
 __all__ = ["REGISTRY", "Report", "register", "scorer"]
