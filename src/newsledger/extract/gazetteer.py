@@ -329,3 +329,38 @@ class Gazetteer:
 
 
 __all__ = ["Candidate", "Gazetteer", "build_index", "index_path", "name_key", "us_states"]
+
+
+def _main() -> None:
+    """`python -m newsledger.extract.gazetteer`: build (if needed) and time a load."""
+    import resource
+    import time
+
+    settings = Settings()
+    path = index_path(settings)
+    started = time.perf_counter()
+    if not path.exists():
+        build_index(path)
+        print(f"built {path} in {time.perf_counter() - started:.1f} s")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    gaz = Gazetteer(path)
+    loaded = time.perf_counter() - started
+    names = ["Minsk", "Paris", "Springfield", "Chicago", "Georgia", "Homel", "Nowhere"]
+    started = time.perf_counter()
+    for name in names:
+        gaz.lookup(name)
+    cold = (time.perf_counter() - started) / len(names)
+    started = time.perf_counter()
+    for _ in range(1000):
+        for name in names:
+            gaz.lookup(name)
+    warm = (time.perf_counter() - started) / (1000 * len(names))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"index {path.name}: {path.stat().st_size / 1e6:.1f} MB on disk")
+    print(f"load {loaded * 1000:.1f} ms; lookup {cold * 1e6:.0f} us first, {warm * 1e6:.1f} us memoised")
+    print(f"max RSS {rss / 1024:.1f} MB (before load {before / 1024:.1f} MB)")
+
+
+if __name__ == "__main__":
+    _main()

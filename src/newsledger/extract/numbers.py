@@ -291,7 +291,7 @@ def _phrases(doc: "Doc") -> Iterator[_Phrase]:
             yield _Phrase(i, i, i + 1, lo, hi, "vague", "count", i)
             i += 1
             continue
-        special = _special(doc, i)
+        special = _special(doc, i) if low_text in ("a", "half") else None
         if special is not None:
             yield special
             i = special.end
@@ -533,15 +533,17 @@ def _noun_span(noun: "Token") -> tuple[int, int]:
 def read_quantities(doc: "Doc", article: Article, found: ArticleExtraction) -> Iterator[Quantity]:
     """Every counted quantity in the article, explicit and implicit."""
     lex = roles()
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    title_end = _title_end(text, article)
     covered: set[int] = set()
     for phrase in _phrases(doc):
         covered.update(range(phrase.start, phrase.end))
-        yield _explicit(doc, article, phrase, lex)
-    yield from _implicit(doc, article, found, lex, covered)
-    yield from _nominal_deaths(doc, article, lex)
+        yield _explicit(doc, text, article, phrase, lex, title_end)
+    yield from _implicit(doc, text, article, found, lex, covered, title_end)
+    yield from _nominal_deaths(doc, text, article, lex)
 
 
-def _explicit(doc: "Doc", article: Article, p: _Phrase, lex: Roles) -> Quantity:
+def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, title_end: int) -> Quantity:
     anchor = doc[p.anchor]
     start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
     counts = counted_text = counted_span = None
@@ -552,13 +554,13 @@ def _explicit(doc: "Doc", article: Article, p: _Phrase, lex: Roles) -> Quantity:
         noun = _counted_noun(doc, anchor)
         if noun is not None and p.start <= noun.i < p.end:
             noun = None if noun.i == p.anchor and anchor.lower_ in _VAGUE_PLURAL else noun
-        counts = _role_of(doc, anchor, noun, lex, headline=start < _title_end(doc, article))
+        counts = _role_of(doc, anchor, noun, lex, headline=start < title_end)
         if noun is not None and noun.i != anchor.i:
             s, e = _noun_span(noun)
-            counted_text, counted_span = doc.text[s:e], Span(s, e)
+            counted_text, counted_span = text[s:e], Span(s, e)
     return Quantity(
         evidence=evidence(doc, article, start, end, EXTRACTOR),
-        text=doc.text[start:end],
+        text=text[start:end],
         low=p.low,
         high=p.high,
         hedge=p.hedge,  # type: ignore[arg-type]
@@ -569,16 +571,16 @@ def _explicit(doc: "Doc", article: Article, p: _Phrase, lex: Roles) -> Quantity:
     )
 
 
-def _title_end(doc: "Doc", article: Article) -> int:
+def _title_end(text: str, article: Article) -> int:
     """Character end of the title when the text starts with it, else 0."""
     title = (article.title or "").strip()
-    return len(title) if title and doc.text.startswith(title) else 0
+    return len(title) if title and text.startswith(title) else 0
 
 
 _DEATH_NOUNS = {"death", "murder", "homicide", "killing", "slaying"}
 
 
-def _nominal_deaths(doc: "Doc", article: Article, lex: Roles) -> Iterator[Quantity]:
+def _nominal_deaths(doc: "Doc", text: str, article: Article, lex: Roles) -> Iterator[Quantity]:
     """'a fatal shooting', 'a shooting death', 'charged with murder': someone was
     killed, how many unsaid -> at least one. Not 'attempted murder', not a
     modifier ('murder charges', 'homicide detectives', 'death penalty')."""
@@ -595,7 +597,7 @@ def _nominal_deaths(doc: "Doc", article: Article, lex: Roles) -> Iterator[Quanti
         start, end = doc[left].idx, tok.idx + len(tok.text)
         yield Quantity(
             evidence=evidence(doc, article, start, end, EXTRACTOR),
-            text=doc.text[start:end],
+            text=text[start:end],
             low=1.0,
             high=None,
             hedge="at_least",
@@ -605,10 +607,9 @@ def _nominal_deaths(doc: "Doc", article: Article, lex: Roles) -> Iterator[Quanti
         )
 
 
-def _person_heads(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles) -> dict[int, int]:
+def _person_heads(doc: "Doc", found: ArticleExtraction, lex: Roles, title_end: int) -> dict[int, int]:
     """Token index of each singular person phrase's head -> index of its first token."""
     heads: dict[int, int] = {}
-    title_end = _title_end(doc, article)
     for tok in doc:
         if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() in lex.persons:
             determined = any(
@@ -635,12 +636,11 @@ def _person_heads(doc: "Doc", article: Article, found: ArticleExtraction, lex: R
     return heads
 
 
-def _implicit(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles,
-              covered: set[int]) -> Iterator[Quantity]:
+def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction, lex: Roles,
+              covered: set[int], title_end: int) -> Iterator[Quantity]:
     """People in a role, with no number written: 'a man was shot and killed' -> 1,
     'a 22-year-old man and a 16-year-old boy were shot' -> 2."""
-    heads = _person_heads(doc, article, found, lex)
-    title_end = _title_end(doc, article)
+    heads = _person_heads(doc, found, lex, title_end)
     for i, first in sorted(heads.items()):
         tok = doc[i]
         described = any(c.dep_ in ("relcl", "acl") for c in tok.children)  # 'X, who was shot'
@@ -655,7 +655,7 @@ def _implicit(doc: "Doc", article: Article, found: ArticleExtraction, lex: Roles
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         yield Quantity(
             evidence=evidence(doc, article, start, end, EXTRACTOR),
-            text=doc.text[start:end],
+            text=text[start:end],
             low=float(1 + len(conj)),
             high=float(1 + len(conj)),
             hedge="exact",

@@ -158,8 +158,7 @@ def find_datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, str | None
     return out
 
 
-def _mentions(doc: "Doc", article: Article, found: ArticleExtraction, gaz: Gazetteer) -> list[_Mention]:
-    text = doc.text
+def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer) -> list[_Mention]:
     seen: set[tuple[int, int]] = set()
     mentions: list[_Mention] = []
 
@@ -353,11 +352,12 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
 def read_places(doc: "Doc", article: Article, found: ArticleExtraction,
                 settings: Settings | None = None, gazetteer: Gazetteer | None = None) -> Iterator[Place]:
     """One Place per toponym mention, resolved or not (with the reason)."""
-    if not doc.text.strip():
+    if not article.text.strip() or not len(doc):
         return
     gaz = gazetteer or Gazetteer.load(settings)
-    mentions = _mentions(doc, article, found, gaz)
-    for m, cand, why, confidence in resolve_mentions(mentions, gaz, doc.text):
+    text = doc.text  # rebuilt on every access: read once
+    mentions = _mentions(doc, text, found, gaz)
+    for m, cand, why, confidence in resolve_mentions(mentions, gaz, text):
         why = f"{'dateline; ' if m.dateline else ''}{m.note}{why}"
         ev = evidence(doc, article, m.start, m.end, EXTRACTOR)
         if cand is None:
