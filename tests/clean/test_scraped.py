@@ -185,6 +185,22 @@ def test_instagram_embed():
     assert "post shared" not in a.text
 
 
+@pytest.mark.parametrize(
+    "post, taken",
+    [
+        ("Workers at MAZ walk out #Belarus pic.twitter.com/abc123", True),
+        ("Huge crowds in Minsk tonight, via @svaboda", True),
+        ("The strike spread to three more plants on Friday, workers said.", False),  # prose stays prose
+    ],
+)
+def test_signature_line_without_marker(post, taken):
+    a = article(PROSE + "\n\n" + post + "\n\n— Jane Doe (@janedoe) August 14, 2020\n\n" + PROSE)
+    assert len(a.embeds) == 1 and a.embeds[0].handle == "@janedoe"
+    assert (a.embeds[0].text == strip_markdown(post)) is taken
+    assert (post in a.text) is not taken
+    assert "@janedoe" not in a.text
+
+
 def test_inline_tweet_paragraph():
     a = article(PROSE + "\n\nThe strike is spreading — Jane Doe (@janedoe) August 14, 2020\n\n" + PROSE)
     assert a.embeds[0].handle == "@janedoe"

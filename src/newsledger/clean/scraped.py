@@ -97,8 +97,17 @@ def parse_scraped(text: str, table: SourceTable) -> Parsed:
     units = units_of(text)
     out = Parsed(body="")
     prose: list[str] = []
+    last_prose = -1  # index of the unit that gave the last prose paragraph
     i = 0
     while i < len(units):
+        if blocks.embed_signature(units[i].text) is not None:  # '— Name (@handle) date' with no 'Embed:' above
+            if last_prose == i - 1 and _looks_like_post(units[i - 1].text):
+                prose.pop()  # the post's text was taken for prose one step early
+                _add_post(out, [units[i - 1]], units[i])
+            else:
+                _add_post(out, [], units[i])
+            i += 1
+            continue
         # The header ends with the first paragraph of prose; a standfirst (one
         # paragraph under the headline) may still sit above the byline.
         in_header = i < HEADER_UNITS and len(prose) <= 1
@@ -112,6 +121,7 @@ def parse_scraped(text: str, table: SourceTable) -> Parsed:
             plain = strip_markdown(unit.text).strip()
             if plain:
                 prose.append(plain)
+                last_prose = i
         else:
             out.removed.append(RemovedBlock(kind, unit.text, unit.offset))
         i += 1
@@ -125,9 +135,6 @@ def _metadata(units: list[Unit], i: int, out: Parsed, table: SourceTable, in_hea
     text = unit.text
     if blocks.is_embed_marker(text):
         return 1 + _take_embed(units, i + 1, out, marker=unit)
-    if blocks.embed_signature(text) is not None:  # a signature with no marker: the post is the unit before
-        out.removed.append(RemovedBlock("embed", text, unit.offset))
-        return 1
     if in_header and out.byline is None:
         byline = parse_byline(text, table, allow_name_in_place=out.title is not None)
         if byline is not None:
@@ -200,6 +207,21 @@ def _take_list(units: list[Unit], i: int, out: Parsed) -> int:
 def _is_list_item(text: str) -> bool:
     plain = strip_markdown(text).strip()
     return 0 < blocks.words(plain) <= blocks.LIST_ITEM_MAX_WORDS and not _SENTENCE_END.search(plain.rstrip("\"”’'"))
+
+
+# An embedded post's text carries the platform's marks: short links, mentions, hashtags.
+_POST_MARKS = re.compile(r"pic\.twitter\.com/|https?://t\.co/|(?<!\w)[@#]\w{2,}")
+POST_MAX_WORDS = 70  # a tweet is at most 280 characters; captions of other posts run longer
+
+
+def _looks_like_post(text: str) -> bool:
+    return blocks.words(text) <= POST_MAX_WORDS and bool(_POST_MARKS.search(text))
+
+
+def _add_post(out: Parsed, body: list[Unit], signature_unit: Unit) -> None:
+    out.embeds.append(blocks.post_from(body, blocks.embed_signature(signature_unit.text)))
+    raw = "\n\n".join(u.text for u in [*body, signature_unit])
+    out.removed.append(RemovedBlock("embed", raw, (body or [signature_unit])[0].offset))
 
 
 def _take_embed(units: list[Unit], start: int, out: Parsed, marker: Unit) -> int:
