@@ -146,6 +146,8 @@ _EMBED_SIGNATURE = re.compile(
 _INLINE_TWEET = re.compile(
     r"^(?P<text>.+?)\s*[—–]\s*(?P<name>[^()\n—–]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)\s*(?P<date>[^()\n]{0,40}?)\s*$"
 )
+# Markup some scrapers leave around a post ('<tweet id="…" author="@x">…</tweet>').
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?>")
 _INSTAGRAM = re.compile(
     r"(?i)^\s*a\s+post\s+shared\s+by\s+(?P<name>.+?)\s*\((?P<handle>@[\w.]+)\)(?:\s+on\s+(?P<date>.+?))?\s*$"
 )
@@ -282,7 +284,7 @@ def inline_post(text: str) -> EmbeddedPost | None:
     if not match or not _is_post_date(match.group("date")):
         return None
     return EmbeddedPost(
-        text=match.group("text").strip(),
+        text=_MARKUP_TAG.sub("", match.group("text")).strip(),
         author=match.group("name").strip() or None,
         handle=match.group("handle"),
         platform="twitter",
@@ -294,7 +296,7 @@ def post_from(units: list[Unit], signature: re.Match[str] | None) -> EmbeddedPos
     """An EmbeddedPost from the units of an embed block and its signature line."""
     from newsledger.clean.dates import find_date
 
-    body = " ".join(strip_markdown(u.text).strip() for u in units).strip()
+    body = _MARKUP_TAG.sub("", " ".join(strip_markdown(u.text).strip() for u in units)).strip()
     url = _first_url(" ".join(u.text for u in units))
     if signature is None:
         return EmbeddedPost(text=body, url=url)
