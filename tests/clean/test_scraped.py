@@ -375,3 +375,28 @@ def test_outlet_page_copies(text, title, authors, published, originator):
         assert noise not in body, noise
     assert "Thousands of workers walked off the job" in body
     assert body.rstrip().endswith("union leaders said the strike would go on.")
+
+
+JINA_LIKE = """Title: Belarus workers strike as pressure mounts on Lukashenko
+
+URL Source: https://www.reuters.com/article/us-belarus-election-idUSKCN25A0ZZ
+
+Published Time: 2020-08-14T10:00:00Z
+
+Markdown Content:
+![Image 1: Workers at MTZ](https://example.com/a.jpg)
+
+MINSK (Reuters) - """ + PROSE + """
+
+[Share on Twitter](https://twitter.com/share)
+"""
+
+
+def test_reader_markdown_export():
+    a = article(JINA_LIKE)
+    assert a.title == "Belarus workers strike as pressure mounts on Lukashenko"
+    assert a.url == "https://www.reuters.com/article/us-belarus-election-idUSKCN25A0ZZ"
+    assert (a.published, a.published_how) == ("2020-08-14", "stated")
+    assert (a.sources.originator, a.sources.publisher) == ("Reuters", "Reuters")
+    assert a.text.startswith("MINSK (Reuters) - Thousands")
+    assert "Markdown Content" not in a.text and "Share on Twitter" not in a.text and "Image 1" not in a.text

@@ -74,7 +74,8 @@ _SLASH_CREDIT = re.compile(
 _PAREN_PHOTO = re.compile(r"(?i)\((?=[^()]*[/\s])(?:[^()]*\b(?:" + _PHOTO_WORDS + r")\b[^()]*)\)\s*$")
 
 _FOOTER = re.compile(
-    r"(?i)^\W*(?:original\s+(?:url|link|article|source)|source\s+(?:url|link)|canonical\s+url|permalink"
+    r"(?i)^\W*(?:original\s+(?:url|link|article|source)|source\s+(?:url|link)|url\s+source|canonical\s+url|permalink"
+    r"|(?:source|url|link)\s*:\s*<?https?://"
     r"|read\s+(?:the\s+)?(?:original|full)\s+(?:article|story)(?:\s+(?:here|at|on))?"
     r"|originally\s+published\s+(?:at|on)|this\s+(?:article|story)\s+is\s+available\s+at)\s*:?"
 )
@@ -92,7 +93,7 @@ _BOILERPLATE = re.compile(
     r"|print\s+(?:this\s+)?(?:article|story|page)\s*$|like\s+this\s+(?:story|article)\?"
     r"|this\s+(?:article|story)\s+is\s+more\s+than\s+\w+\s+\w+\s+old|(?:story|article)\s+continues\s+below"
     r"|(?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*$|our\s+standards\s*:"
-    r"|copy\s+link|view\s+comments|open\s+in\s+app)"
+    r"|copy\s+link|view\s+comments|open\s+in\s+app|markdown\s+content\s*:?\s*$)"
 )
 # A heading over a list of tags or links: 'Topics', 'Related Topics', 'More on this story'.
 LIST_HEADING = re.compile(

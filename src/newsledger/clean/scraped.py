@@ -34,6 +34,8 @@ WRAP_MAX_CHARS = 100
 # running prose rarely passes a half.
 TITLE_CASE_MIN_SHARE = 0.75
 
+# Footers whose URL is the article's own address ('Original url:', 'URL Source:').
+_FOOTER_URL = re.compile(r"(?i)^\W*(?:original|source|url|link|canonical|permalink|read|originally|this)")
 _URL_LINE = re.compile(r"^\W*<?(?P<url>https?://[^\s<>]+?)>?\W*$")
 _URL_ANY = re.compile(r"https?://[^\s<>)\]]+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
@@ -252,7 +254,7 @@ def _take_footer(units: list[Unit], i: int, out: Parsed) -> int:
         found = _URL_ANY.search(units[i + 1].text)
         text += "\n\n" + units[i + 1].text
         taken = 2
-    if found is not None and out.url is None and re.match(r"(?i)^\W*(?:original|source|canonical|permalink|read|originally|this)", units[i].text):
+    if found is not None and out.url is None and _FOOTER_URL.match(units[i].text):
         out.url = found.group(0).rstrip(".,;>")
     out.removed.append(RemovedBlock("footer", text, units[i].offset))
     return taken
