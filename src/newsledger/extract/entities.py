@@ -280,6 +280,63 @@ def _honorific_spans(doc: "Doc", spans: list[NameSpan]) -> list[NameSpan]:
     return added
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _is_run_token(tok) -> bool:  # noqa: ANN001 - spaCy Token
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in _CALENDAR
+
+
+def _missed_spans(doc: "Doc", spans: list[NameSpan], lookup: Lookup) -> list[NameSpan]:
+    """Proper-noun runs the tagger left untagged, kept only with positive evidence:
+    a title or honorific before, a common given name first, an organisation /
+    facility head word last, or a gazetteer country / big city."""
+    covered = bytearray(len(doc) + 1)
+    for sp in spans:
+        covered[sp.start_tok : sp.end_tok] = b"\x01" * (sp.end_tok - sp.start_tok)
+    added: list[NameSpan] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if covered[i] or not _is_run_token(tok) or tok.lower_ in HONORIFICS or is_title(tok.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not covered[j] and _is_run_token(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        words = [t.text for t in doc[i:j]]
+        label, why = _run_label(doc, i, j, words, lookup)
+        if label:
+            end = doc[j - 1].idx + len(doc[j - 1].text)
+            added.append(NameSpan(i, j, tok.idx, end, doc[i:j].text, label, None, [why], label == "PERSON"))
+        i = j
+    return added
+
+
+def _run_label(doc: "Doc", i: int, j: int, words: list[str], lookup: Lookup) -> tuple[str | None, str]:
+    last = words[-1].lower()
+    if len(words) > 1 and last in FAC_HEADS:
+        return "FAC", _R_HEAD
+    if len(words) > 1 and last in ORG_HEADS:
+        return "ORG", _R_HEAD
+    if any(w.isupper() and len(w) > 1 for w in words) or (len(words) == 1 and doc[i].is_sent_start):
+        return None, ""  # acronyms, all-caps headlines and sentence-initial capitals: too weak
+    if i > 0 and not doc[i].is_sent_start and (
+        doc[i - 1].lower_.rstrip(".") in HONORIFICS or (is_title(doc[i - 1].text) and doc[i - 1].pos_ in ("NOUN", "PROPN"))
+    ):
+        return "PERSON", _R_TITLE
+    text = " ".join(words)
+    place = lookup(text)
+    if place is not None and (place[1] in ("country", "admin1") or (place[1] == "city" and place[0] >= CITY_POPULATION)):
+        return "GPE", _R_COUNTRY if place[1] != "city" else _R_CITY
+    if len(words) >= 2 and words[0].lower() in given_names() and place is None:
+        return "PERSON", _R_GIVEN_NAME
+    return None, ""
+
+
 # --------------------------------------------------------------------------- #
 # 2. labels: person / place evidence and document consistency
 # --------------------------------------------------------------------------- #
@@ -438,6 +495,7 @@ def name_spans(doc: "Doc", lookup: Lookup | None = None) -> list[NameSpan]:
     spans = [t for t in (_trim(doc, sp) for sp in raw_spans(doc)) if t is not None]
     spans = _merge(doc, spans, lookup)
     spans.extend(_honorific_spans(doc, spans))
+    spans.extend(_missed_spans(doc, spans, lookup))
     spans.sort(key=lambda s: (s.start, -s.end))
     out: list[NameSpan] = []
     last_end = -1
