@@ -64,3 +64,23 @@ def test_bad_inputs_fail_clearly_and_the_batch_goes_on(tmp_path, seed_paths):
     listed = json.loads(run_cli("failures", "--format", "json", "--db", str(db)).stdout)
     assert sorted(Path(f["source"]).name for f in listed) == ["blob.txt", "empty.txt"]
     assert len(json.loads(run_cli("articles", "--format", "json", "--db", str(db)).stdout)) == 1
+
+
+def test_extract_writes_one_valid_json_line_per_article(seed_paths):
+    import jsonschema
+
+    from newsledger.records import json_schema
+
+    done = run_cli("extract", str(seed_paths[0]), str(seed_paths[1]))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        out = json.loads(line)
+        jsonschema.validate(out, json_schema())
+        text = out["article"]["text"]
+        items = [i for key in ("entities", "times", "places", "quantities", "quotes", "events") for i in out[key]]
+        assert items, "nothing was read"
+        for item in items:  # every value points back into the clean text
+            ev = item["evidence"]
+            assert 0 <= ev["start"] < ev["end"] <= len(text) and ev["article_id"] == out["article"]["id"]

@@ -4,25 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from newsledger.clean import clean_inputs
 from newsledger.config import Settings
-from newsledger.errors import InputError
 from newsledger.pipeline.extract_step import _batches, extract_batch
-from newsledger.pipeline.run import failure_of
-from newsledger.records import Article, ArticleOutput, Failure, RawArticle
-
-
-def clean_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[Article | Failure]:
-    from newsledger.clean import clean
-    from newsledger.ingest import read_inputs
-
-    for item in read_inputs(inputs, settings):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield clean(item, settings)
-        except InputError as err:
-            yield failure_of(item.source, err)
+from newsledger.records import Article, ArticleOutput, Failure
 
 
 def extract_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[ArticleOutput | Failure]:

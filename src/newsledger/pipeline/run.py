@@ -8,12 +8,11 @@ stores only what is missing and links whatever was left unlinked.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
 from newsledger.config import Settings
-from newsledger.errors import InputError, NewsledgerError
+from newsledger.errors import InputError
 from newsledger.pipeline.progress import Progress, Reporter
 from newsledger.records import Article, Failure, RawArticle
 from newsledger.store import Ledger
@@ -34,18 +33,11 @@ class RunSummary:
         return self.failures == 0
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def failure_of(source: str, err: NewsledgerError) -> Failure:
-    return Failure(source=source, code=err.code, message=str(err).replace("\n", " "), at=_now())
-
-
 def articles_from(items: Iterable[RawArticle | Failure], settings: Settings, summary: RunSummary, ledger: Ledger,
                   reporter: Reporter) -> Iterator[Article]:
     """Clean ingested items; every bad input becomes a recorded Failure, the rest go on."""
     from newsledger.clean import clean
+    from newsledger.ingest import failure
 
     for item in items:
         summary.inputs += 1
@@ -54,7 +46,7 @@ def articles_from(items: Iterable[RawArticle | Failure], settings: Settings, sum
                 yield clean(item, settings)
                 continue
             except InputError as err:
-                item = failure_of(item.source, err)
+                item = failure(item.source, err)
         summary.failures += 1
         ledger.record_failure(item)
         reporter.on_failure(item)
