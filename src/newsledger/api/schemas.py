@@ -36,6 +36,7 @@ class ArticleSummary(BaseModel):
     url: str | None = None
     language: str | None = None
     chars: int | None = None
+    lead: str | None = Field(None, description="the first 160 characters of the clean text")
     story_id: str | None = None
     inferred_date: str | None = None
 
@@ -64,6 +65,7 @@ class ArticleDetail(Envelope):
 class StorySummary(BaseModel):
     id: str
     label: str
+    title: str = Field(description="the label, else the earliest titled article's title, else the id")
     first_date: str | None = None
     last_date: str | None = None
     article_count: int

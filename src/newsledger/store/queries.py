@@ -199,7 +199,8 @@ def forget(conn: sqlite3.Connection) -> None:
 
 _ARTICLE_SUMMARY = (
     "SELECT a.id, a.title, a.published, a.published_how, a.outlet, a.originator, a.originator_kind,"
-    " a.publisher, a.url, a.language, length(a.text) AS chars, sa.story_id, sa.inferred_date"
+    " a.publisher, a.url, a.language, length(a.text) AS chars, substr(a.text, 1, 160) AS lead,"
+    " sa.story_id, sa.inferred_date"
     " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
 )
 
@@ -292,6 +293,10 @@ def fts_query(q: str) -> str:
 _STORY_SUMMARY = (
     "SELECT s.id, s.label, s.first_date, s.last_date, s.article_count, s.originator_count,"
     " json_extract(s.record, '$.originators') AS originators,"
+    # A display title: the story's label, else its earliest titled article's title.
+    " coalesce(nullif(s.label, ''), (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+    " WHERE sa.story_id = s.id AND a.title IS NOT NULL ORDER BY a.published IS NULL, a.published, a.id LIMIT 1),"
+    " s.id) AS title,"
     " (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS event_count FROM stories s"
 )
 

@@ -177,11 +177,12 @@ def timeline(events: list[dict[str, Any]]) -> Timeline:
 
 @dataclass
 class CompareRow:
-    kind: str  # "event" or "claim"
-    event: dict[str, Any]
+    kind: str  # "event", "group" (a heading) or "claim"
+    event: dict[str, Any] | None = None
     attribute: str = ""
+    label: str = ""  # what the row is about: the attribute, or the speaker of statements
     cells: list[list[dict[str, Any]]] = field(default_factory=list)  # per originator: claims (or a marker)
-    status: str = ""  # agree | conflict | single | ""
+    status: str = ""  # agree | conflict | multi | single | ""
     sources: int = 0
 
 
@@ -193,44 +194,72 @@ class Comparison:
 
 def comparison(story: dict[str, Any]) -> Comparison:
     """Claims × originators for a story: one header row per event (who
-    reported it) and one row per attribute (what each source said)."""
+    reported it) and one row per attribute (what each source said); claims tied
+    to no event follow, statements grouped by who made them."""
     originators = list(story.get("originators") or [])
     for c in story["claims"]:
         o = c.get("originator") or "unknown source"
         if o not in originators:
             originators.append(o)
     conflicting = {cid for d in story["discrepancies"] for cid in d["claim_ids"]}
-    by_event: dict[str | None, dict[str, list[dict[str, Any]]]] = {}
+    event_ids = {e["id"] for e in story["events"]}
+    by_event: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    loose: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for c in story["claims"]:
-        by_event.setdefault(c.get("event_id"), {}).setdefault(c["attribute"], []).append(c)
+        if c.get("event_id") in event_ids:
+            by_event.setdefault(c["event_id"], {}).setdefault(c["attribute"], []).append(c)
+        else:
+            speaker = (c.get("speaker") or "unattributed") if c.get("kind") == "statement" else ""
+            loose.setdefault((c["attribute"], speaker), []).append(c)
     rows: list[CompareRow] = []
     for ev in story["events"]:
         reported = set(ev.get("originators") or [])
         cells = [[{"reported": o in reported}] for o in originators]
         rows.append(CompareRow("event", ev, cells=cells, sources=ev.get("independent_source_count") or 0))
         for attribute, claims in sorted(by_event.get(ev["id"], {}).items()):
-            rows.append(_claim_row(ev, attribute, claims, originators, conflicting))
+            rows.append(_claim_row(ev, attribute, attribute, claims, originators, conflicting))
+    if loose:
+        rows.append(CompareRow("group", label="Claims not tied to an event" if rows else "Claims"))
+        grouped = [_claim_row(None, attribute, speaker or attribute, claims, originators, conflicting)
+                   for (attribute, speaker), claims in loose.items()]
+        # Conflicts first, then what several sources report, then the rest by name.
+        rank = {"conflict": 0, "agree": 1, "multi": 1, "single": 2}
+        rows += sorted(grouped, key=lambda r: (rank[r.status], -r.sources, r.attribute, r.label.lower()))
     return Comparison(originators, rows)
 
 
-def _claim_row(ev: dict[str, Any], attribute: str, claims: list[dict[str, Any]], originators: list[str],
-               conflicting: set[str]) -> CompareRow:
+def _claim_row(ev: dict[str, Any] | None, attribute: str, label: str, claims: list[dict[str, Any]],
+               originators: list[str], conflicting: set[str]) -> CompareRow:
     cells: list[list[dict[str, Any]]] = [[] for _ in originators]
+    seen: set[tuple[str, str]] = set()
     for c in claims:
         o = c.get("originator") or "unknown source"
+        key = (o, " ".join(c["text"].split()).lower())
+        if key in seen and c["id"] not in conflicting:
+            continue  # one source saying the same words twice is one claim on screen
+        seen.add(key)
         cells[originators.index(o)].append({**c, "conflict": c["id"] in conflicting})
     sources = sum(1 for cell in cells if cell)
     if any(c["id"] in conflicting for c in claims):
         status = "conflict"
     elif sources >= 2:
-        status = "agree"
+        # Figures from two sources with no discrepancy recorded agree; statements
+        # by one speaker in two sources are only reported twice, not 'agreeing'.
+        status = "multi" if all(c.get("kind") == "statement" for c in claims) else "agree"
     else:
         status = "single"
-    return CompareRow("claim", ev, attribute, cells, status, sources)
+    return CompareRow("claim", ev, attribute, label[:1].upper() + label[1:], cells, status, sources)
+
+
+# Statements are shown by their content, cut to about two lines of a table cell.
+STATEMENT_CHARS = 180
 
 
 def claim_value(c: dict[str, Any]) -> str:
     """A claim as an analyst reads it: the text, with its hedge where not exact."""
+    if c.get("kind") == "statement":
+        text = " ".join(c["text"].split())  # the content; ``value`` holds the whole sentence
+        return text if len(text) <= STATEMENT_CHARS else text[: STATEMENT_CHARS - 1].rstrip() + "…"
     hedge = (c.get("hedge") or "").replace("_", " ")
     # The hedge only when the wording does not already say it ('at least 6,700').
     extra = f" · {hedge}" if hedge and hedge != "exact" and hedge not in c["text"].lower() else ""
