@@ -128,3 +128,10 @@ def test_security_headers_and_no_cdn_docs(client):
     assert client.get("/docs").status_code == 404  # FastAPI's docs page loads a CDN
     schema = client.get("/openapi.json").json()
     assert "/api/v1/events" in schema["paths"] and "IngestArticle" in schema["components"]["schemas"]
+
+
+def test_story_detail_embeds_bounded_lists(client):
+    from newsledger.store.queries import MAX_LIMIT
+
+    d = client.get(f"{V1}/stories/story-belarus-2020-08").json()
+    assert len(d["events"]) <= MAX_LIMIT and d["event_count"] == len(d["events"]) == 6

@@ -74,3 +74,16 @@ def test_hostile_text_never_executes(page, live_server, path):
     assert page.locator("[onerror], [onload], [onmouseover]").count() == 0
     if path != "/search?q=police+script+onerror":
         assert "<script>" in page.locator("main").inner_text()  # shown as text, not run
+
+
+@pytest.mark.parametrize("path", ["/", "/stories/story-belarus-2020-08", "/events/ev-arrests",
+                                  "/articles/art-afp-0814?event=ev-arrests", "/entities/ent-tikhanovskaya",
+                                  "/events?type=ARREST", "/search?q=Minsk"])
+def test_own_pages_break_no_csp_rule_and_load_nothing_outside(page, live_server, path):
+    problems: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server.url) else None)
+    page.goto(live_server.url + path)
+    page.wait_for_load_state("load")
+    assert problems == [] and outside == []

@@ -320,11 +320,15 @@ def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     out = _story_summary(row)
+    # Embedded lists are bounded (MAX_LIMIT each); page through more with
+    # /events?story_id=, /articles?story_id=.
     out["articles"] = articles(conn, story_id=story_id, limit=MAX_LIMIT).items
-    out["events"] = [json.loads(r) for r in event_records(conn, EventFilter(story_id=story_id), order="asc")]
-    out["claims"] = _records(conn, "SELECT record FROM claims WHERE story_id = ? ORDER BY attribute, id", story_id)
+    out["events"] = [json.loads(r) for r in event_records(conn, EventFilter(story_id=story_id), order="asc",
+                                                          limit=MAX_LIMIT)]
+    out["claims"] = _records(conn, "SELECT record FROM claims WHERE story_id = ? ORDER BY attribute, id LIMIT ?",
+                             story_id, 4 * MAX_LIMIT)
     out["discrepancies"] = _records(
-        conn, "SELECT record FROM discrepancies WHERE story_id = ? ORDER BY attribute, id", story_id
+        conn, "SELECT record FROM discrepancies WHERE story_id = ? ORDER BY attribute, id LIMIT ?", story_id, MAX_LIMIT
     )
     return out
 
@@ -361,10 +365,12 @@ def events(
     return Page([r[0] for r in rows], count(conn, f"SELECT id FROM events{where}", args), limit, offset)
 
 
-def event_records(conn: sqlite3.Connection, flt: EventFilter = EventFilter(), *, order: str = "asc") -> Iterator[str]:
-    """Every matching event's JSON, unpaginated (exports, story pages)."""
+def event_records(conn: sqlite3.Connection, flt: EventFilter = EventFilter(), *, order: str = "asc",
+                  limit: int = -1) -> Iterator[str]:
+    """Matching events' JSON, all of them by default (exports), or the first ``limit``."""
     where, args = flt.where()
-    for row in conn.execute(f"SELECT record FROM events{where} ORDER BY {_EVENT_ORDER[order]}", args):
+    for row in conn.execute(f"SELECT record FROM events{where} ORDER BY {_EVENT_ORDER[order]} LIMIT ?",
+                            [*args, limit]):
         yield row[0]
 
 
