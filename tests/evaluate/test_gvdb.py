@@ -85,6 +85,14 @@ def _q(text: str, counts: str, low: float | None, high: float | None = None, imp
         ([_q("two", "injured", 2), _q("a man", "shot", 1, implicit=True)], (0, 2)),
         ([_q("Four", "killed", 4), _q("300", "killed", 300)], (4, 0)),  # a city tally is not an incident
         ([_q("2,000", "arrested", 2000)], (0, 0)),
+        # the wounded counted first, then 'the victim died': one of them
+        ([_q("Two", "injured", 2, start=0), _q("The victim", "killed", 1, implicit=True, start=50)], (1, 1)),
+        # 'the victim was taken to hospital, where he died': one person, killed
+        ([_q("The victim", "injured", 1, implicit=True, start=0), _q("he", "killed", 1, implicit=True, start=40)],
+         (1, 0)),
+        # a name starting with 'He...' is not the pronoun
+        ([_q("Henderson", "shot", 1, implicit=True, start=0), _q("a man", "killed", 1, implicit=True, start=40)],
+         (1, 0)),
     ],
 )
 def test_victim_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:

@@ -121,6 +121,15 @@ def _largest(pairs: Iterable[tuple[str, Quantity]], role: str) -> int | None:
 _VICTIM_ROLES = (KILLED, INJURED, SHOT)
 
 
+_ANAPHORS = {"the", "he", "she", "him", "her", "his", "this", "that"}
+
+
+def _anaphoric(q: Quantity) -> bool:
+    """An implicit count read from a phrase that refers back ('the victim', 'he')."""
+    words = q.text.casefold().split()
+    return q.implicit and bool(words) and words[0] in _ANAPHORS
+
+
 def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
     """(killed, injured) for one shooting report.
 
@@ -137,6 +146,18 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
     """
     pairs = [(r, q) for r, q in role_quantities(extraction) if r in _VICTIM_ROLES]
     killed = _largest(pairs, KILLED) or 0
+    if killed:
+        # 'the victim was taken to hospital, where he died': once someone is
+        # killed, 'the victim'/'he' being hurt is that same person, not another
+        pairs = [(r, q) for r, q in pairs if r == KILLED or not _anaphoric(q)]
+        # 'Two people were wounded ... the 19-year-old victim died': the dead
+        # were among the wounded counted before them
+        first_wounded = min((q.evidence.start for r, q in pairs if r != KILLED and not q.implicit), default=None)
+        killed_later = [q for r, q in pairs if r == KILLED]
+        if first_wounded is not None and all(_anaphoric(q) and q.evidence.start > first_wounded
+                                             for q in killed_later):
+            wounded = max(_largest(pairs, INJURED) or 0, _largest(pairs, SHOT) or 0)
+            return killed, max(wounded - killed, 0)
     injured = _largest(pairs, INJURED)
     shot = _largest(pairs, SHOT)
     # 'Two men are hospitalized, one critical': the injured count a sentence
