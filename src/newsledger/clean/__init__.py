@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsledger.clean.attribution import attribute
+from newsledger.clean.byline import parse_byline
 from newsledger.clean.dates import find_date, url_date
 from newsledger.clean.decode import decode
 from newsledger.clean.html import looks_like_html, parse_html
@@ -19,7 +20,7 @@ from newsledger.clean.identity import article_id, content_hash, normalise
 from newsledger.clean.language import detect_language
 from newsledger.clean.parsed import Parsed
 from newsledger.clean.scraped import parse_scraped
-from newsledger.clean.sources import load_table
+from newsledger.clean.sources import SourceTable, load_table
 from newsledger.config import Settings
 from newsledger.errors import InputError, NoArticle
 from newsledger.records import Article, Failure, RawArticle
@@ -40,7 +41,7 @@ def clean(raw: RawArticle, settings: Settings | None = None) -> Article:
             raise NoArticle(f"HTML could not be parsed ({type(err).__name__}: {err})") from err
     else:
         parsed = parse_scraped(text, table)
-    _fill_from_raw(parsed, raw)
+    _fill_from_raw(parsed, raw, table)
     words = len(parsed.body.split())
     if words < MIN_BODY_WORDS:
         what = "HTML page" if _is_html(raw, text) else "text"
@@ -76,14 +77,19 @@ def _is_html(raw: RawArticle, text: str) -> bool:
     return looks_like_html(text)
 
 
-def _fill_from_raw(parsed: Parsed, raw: RawArticle) -> None:
+def _fill_from_raw(parsed: Parsed, raw: RawArticle, table: SourceTable) -> None:
     """Metadata supplied with the input (JSONL fields, feed entries) fills gaps;
-    a date supplied as metadata wins over none, a stated one stays."""
+    a date supplied as metadata wins over none, a stated one stays. A supplied
+    author is read like a byline, so 'Jane Doe for AFP' names the agency."""
     parsed.title = raw.title or parsed.title
     parsed.url = parsed.url or raw.url
     if raw.author and not parsed.authors:
-        parsed.authors = (raw.author,)
-        parsed.byline = parsed.byline or raw.author
+        author = raw.author.strip()
+        byline = parse_byline(author if author.lower().startswith("by ") else f"By {author}", table)
+        parsed.authors = (author,)  # as supplied: the record's own field, not re-split
+        parsed.byline = parsed.byline or author
+        if byline and byline.agency and not parsed.byline_agency:
+            parsed.byline_agency = byline.agency
     supplied = normalise_date(raw.published)
     if supplied and parsed.published_how in ("unknown", "url"):
         parsed.published, parsed.published_how = supplied, "metadata"
