@@ -165,7 +165,18 @@ async def article_page(request: Request, article_id: str, event: str | None = Qu
     segments = render.highlight(detail["article"]["text"], spans)
     kinds = sorted({s["kind"] for s in spans})
     return _render(request, as_json, "article.html", detail, a=detail["article"], d=detail, segments=segments,
-                   kinds=kinds, focus_event=event if focus else None)
+                   kinds=kinds, focus_event=event if focus else None, claim_list=_distinct_claims(detail["claims"]))
+
+
+def _distinct_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims in text order, each (speaker, words) once."""
+    seen, out = set(), []
+    for c in sorted(claims, key=lambda c: c["evidence"]["start"]):
+        key = (c.get("speaker"), c["attribute"], " ".join(c["text"].split()).lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 def _focus_spans(db: Any, event_id: str, article_id: str) -> list[dict[str, Any]]:
