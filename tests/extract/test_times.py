@@ -61,6 +61,10 @@ RESOLVE_TABLE = [
     ("a week ago", "2020-08-03", "2020-08-09", "week", "relative"),
     ("three months ago", "2020-05-01", "2020-05-31", "month", "relative"),
     ("the weekend", "2020-08-08", "2020-08-09", "range", "relative"),
+    ("over the weekend", "2020-08-08", "2020-08-09", "range", "relative"),
+    ("last summer", "2019-06-01", "2019-08-31", "range", "relative"),
+    ("this summer", "2020-06-01", "2020-08-31", "range", "relative"),
+    ("spring 2019", "2019-03-01", "2019-05-31", "range", "stated"),
 ]
 
 

@@ -87,7 +87,7 @@ def _unnamed(pattern: str) -> str:
 
 _LEAD = re.compile(
     r"^(?:(?:late|early|earlier|later)\s+(?:on\s+|in\s+)?|on\s+|in\s+|at\s+|by\s+|until\s+|till\s+|"
-    r"before\s+|after\s+|from\s+|during\s+|as\s+of\s+|as\s+early\s+as\s+|as\s+late\s+as\s+|throughout\s+)+"
+    r"before\s+|after\s+|from\s+|during\s+|over\s+|as\s+of\s+|as\s+early\s+as\s+|as\s+late\s+as\s+|throughout\s+)+"
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)(?=\s|$)")
 _SPACE = re.compile(r"\s+")
@@ -111,6 +111,7 @@ _PATTERNS = [
     ("rel_unit", re.compile(r"(?P<rel>last|this|next|previous|coming)\s+(?P<unit>week|month|year|weekend)")),
     ("past_n", re.compile(rf"(?:over\s+|in\s+|during\s+|for\s+|within\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming)\s+(?:{_NUM}\s+)?{_UNIT}")),
     ("weekend", re.compile(r"(?:the\s+)?(?P<rel>)weekend")),
+    ("season", re.compile(r"(?:the\s+)?(?P<rel>last|this|next|past|coming|early|late)?\s*(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?")),
 ]
 _SINCE = re.compile(r"^(?:ever\s+)?since\s+(?P<rest>.+)$")
 _CLOCK_RE = re.compile(rf"^(?:{_CLOCK})$")
@@ -225,6 +226,8 @@ def _apply(name: str, m: re.Match[str], anchor: dt.date | None, future: bool) ->
         return _day(start, how)
     if anchor is None:
         return UNRESOLVED
+    if name == "season":
+        return _season(g, anchor, future)
     if name == "month":
         month, rel = MONTHS[g["mon"]], (g.get("rel") or "").strip()
         if month == 5 and not rel and m.string.strip() == "may":
@@ -290,6 +293,34 @@ def _apply(name: str, m: re.Match[str], anchor: dt.date | None, future: bool) ->
                 sat -= dt.timedelta(days=7)
         return _span(sat, sat + dt.timedelta(days=1), "range", "relative")
     return None
+
+
+# Northern-hemisphere meteorological seasons: (first month, number of months).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season_span(year: int, first: int) -> tuple[dt.date, dt.date]:
+    y2, m2 = _add_months(year, first, 2)
+    return dt.date(year, first, 1), dt.date(y2, m2, calendar.monthrange(y2, m2)[1])
+
+
+def _season(g: dict, anchor: dt.date, future: bool) -> Resolved:
+    """'last summer', 'this winter', 'spring 2019': a three-month range."""
+    first = SEASONS[g["season"]]
+    if g.get("y"):
+        a, b = _season_span(int(g["y"]), first)
+        return _span(a, b, "range", "stated")
+    rel = (g.get("rel") or "").strip()
+    # the latest occurrence that has started by the anchor
+    year = anchor.year if dt.date(anchor.year, first, 1) <= anchor else anchor.year - 1
+    start, end = _season_span(year, first)
+    ongoing = start <= anchor <= end
+    if rel in ("last", "past"):
+        year -= 1 if ongoing else 0
+    elif rel in ("next", "coming") or (future and not ongoing):
+        year += 1
+    a, b = _season_span(year, first)
+    return _span(a, b, "range", "relative")
 
 
 def _clock(text: str) -> tuple[int, int] | None:
