@@ -108,3 +108,14 @@ def test_apology_for_beatings_contradicts_denial_of_abuse() -> None:
     assert concepts("reports of torture") == {"ill_treatment"}
     # a victim's account next to a denial is the story, not a flagged conflict
     assert contradicts("This is torture", "This is torture, he said.", denial, denial) == set()
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_statement_functions_never_raise(a: str, b: str) -> None:
+    same_statement(a, b, a[:10] or None, b[:10] or None)
+    contradicts(a, a, b, b)
+    polarity(a)

@@ -128,3 +128,15 @@ def test_average_linkage_keeps_frozen_nodes_apart() -> None:
     nodes = {"S:a": (3, True), "S:b": (3, True), "x": (1, False)}
     edges = {("S:a", "S:b"): 9.0, ("x", "S:a"): 1.0}
     assert average_linkage(nodes, edges, 0.2, 10) == [["S:a", "x"], ["S:b"]]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=6))
+def test_any_unicode_links_and_is_order_invariant(texts: list[str]) -> None:
+    items = [LinkItem(f"a{i}", t) for i, t in enumerate(texts)]
+    _, forward = assign_stories(StoryIndex(), items)
+    _, backward = assign_stories(StoryIndex(), items[::-1])
+    assert forward == backward and set(forward) == {it.article_id for it in items}
