@@ -75,8 +75,8 @@ def cue_child_keys(cue: "Token", child: "Token") -> tuple[str, ...]:
     obj = next((c.lemma_.lower() for c in child.children if c.dep_ == "pobj"), "")
     side = "L" if child.i < cue.i else "R"
     return (
+        f"{child.dep_}|{child.lower_}|{obj}",  # 'in a statement', 'on Twitter'
         f"{cue.lemma_.lower()}|{child.dep_}|{child.lower_}",
-        f"{child.dep_}|{child.lower_}|{obj}",
         f"{child.dep_}|{child.lower_}",
         f"{child.dep_}|{side}|ent={child.ent_type_}",
         f"{child.dep_}|{side}",
@@ -122,9 +122,7 @@ def source_head(cue: "Token") -> "Token | None":
         return None
     for child in cue.children:
         if child.dep_ == "nsubj":
-            if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-                return cue.head
-            return child
+            return child  # a relative 'who' is the gold source; quote_speakers resolves it
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -210,29 +208,47 @@ def content_span(
     """Content from its head's subtree; for a governor ('X, he said' / 'according
     to Y, X'), its subtree minus the cue clause, largest contiguous part."""
     toks = [t for t in head.subtree if t.i not in exclude]
+    toks = [t for t in toks if _same_line(t, head)]
     if not toks:
         return None
     runs = _runs(toks)
     run = max(runs, key=len) if is_governor else _run_with(runs, head)
-    if head.dep_ == "dobj" and not is_governor:
-        run = run + _object_complement(head)
+    if not is_governor and head.i > head.head.i:
+        run = run + _right_complements(head, exclude)
     run = _trim_tokens(run)
     return _char_span(run) if run else None
 
 
-# 'accused Y of X', 'dismissed Y as X', 'blamed Y for X': what is said is the
-# object together with this preposition's phrase.
-COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
+# 'accused Y of X', 'dismissed Y as X', 'urged Y to X', 'called Y "X"': what is
+# said runs on over the cue's next complements after the first one.
+RIGHT_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "oprd", "ccomp", "prep"})
+COMPLEMENT_PREPS = frozenset({"of", "as", "for", "to"})
 
 
-def _object_complement(obj: "Token") -> list["Token"]:
-    """The 'as …' / 'of …' phrase right after a cue's object, if any."""
-    verb = obj.head
-    end = max(t.i for t in obj.subtree)
-    for sib in verb.children:
-        if sib.i == end + 1 and sib.dep_ in ("prep", "oprd") and sib.lower_ in COMPLEMENT_PREPS:
-            return list(sib.subtree)
-    return []
+def _right_complements(head: "Token", exclude: set[int]) -> list["Token"]:
+    """The cue's complements that directly follow the content head's phrase."""
+    verb = head.head
+    end = max(t.i for t in head.subtree)
+    out: list["Token"] = []
+    for sib in sorted(verb.children, key=lambda t: t.i):
+        if sib.i <= head.i or sib.i in exclude:
+            continue
+        first = min(t.i for t in sib.subtree)
+        if first != end + 1 or sib.dep_ not in RIGHT_COMPLEMENTS:
+            break
+        if sib.dep_ == "prep" and sib.lower_ not in COMPLEMENT_PREPS:
+            break
+        out.extend(sib.subtree)
+        end = max(t.i for t in sib.subtree)
+    return out
+
+
+def _same_line(tok: "Token", head: "Token") -> bool:
+    """No line break between the token and the content head: the parser's
+    sentences sometimes run over a paragraph break, quotes never do here."""
+    doc = head.doc
+    a, b = sorted((tok.i, head.i))
+    return not any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(a, b))
 
 
 def _run_with(runs: list[list["Token"]], head: "Token") -> list["Token"]:

@@ -40,6 +40,7 @@ _LONGEST_MENTION = 300
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLURAL = frozenset({"they", "them", "their"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class SpeakerResolver:
         if span is None or head is None:
             return Resolved()
         tok = self.doc[head]
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+            tok = tok.head.head  # 'X, who said …': X speaks
+            span = (tok.idx, tok.idx + len(tok.text))
         result = self._from_mentions(tok.idx, span)
         if result is None and tok.lower_ in PERSONAL | PLURAL:
             result = self._antecedent(tok)

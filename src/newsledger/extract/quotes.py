@@ -142,7 +142,7 @@ def _content(
         return ()  # content tangled with its own cue: a parse error, skip
     pieces = [span]
     after = _stretch_after(clause, ctx)
-    if span[1] <= clause[0] and after is not None and after.start >= clause[1]:
+    if span[1] <= clause[0] and src_span is not None and after is not None and after.start >= clause[1]:
         pieces.append((after.start, after.end))  # '"A," he said, "B."'
     return tuple(pieces)
 
