@@ -75,6 +75,8 @@ _AGENCY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:[Pp]olice|[Ss]heriff|
 # here, though GeoNames has a hamlet of that name ('West', TX; 'Officer', AU).
 _NOT_PLACE = {"west", "east", "north", "south", "officer", "police", "county", "city", "state", "downtown",
               "midwest", "northeast", "southeast", "northwest", "southwest", "metro", "area"}
+# 'the North Side', 'West Side': part of some city, named after no place
+_SIDE = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+side$", re.I)
 _JUNK = re.compile(r"://|@|\]\(|[<>{}|]")
 
 _STATE_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]*\.?\s?){1,3}[A-Z]?[a-z]*\.?)")
@@ -165,7 +167,8 @@ def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer) -
     def add(start: int, end: int, label: str, dateline: bool = False, state: str | None = None) -> None:
         a, b = _clean(text[start:end])
         start, end = start + a, start + b
-        if end <= start or any(s < end and start < e for s, e in seen) or text[start:end].lower() in _NOT_PLACE:
+        if end <= start or any(s < end and start < e for s, e in seen) or text[start:end].lower() in _NOT_PLACE \
+                or _SIDE.match(text[start:end]) or text[start].islower():  # 'van', 'north side'
             return
         seen.add((start, end))
         if state is None:
@@ -319,6 +322,8 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
     """Two-pass resolution (see module doc); one result per mention, in order."""
     for m in mentions:
         m.cands = gaz.lookup(m.text)
+        if len(m.text) < 4:  # 'YK', 'PA': short alternate names are codes, not names
+            m.cands = [c for c in m.cands if c.primary]
         code = gaz.us_state(m.text) if "." in m.text or m.text.isupper() else None
         if code is not None:
             state = next((c for c in gaz.lookup(gaz.states[code].name) if c.kind == "admin1"), None)
