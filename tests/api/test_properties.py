@@ -14,7 +14,7 @@ from newsledger.web.render import highlight
 
 
 @given(st.text())
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_fts_query_is_always_valid_fts5(q):
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
@@ -24,7 +24,7 @@ def test_fts_query_is_always_valid_fts5(q):
 
 
 @given(st.binary(max_size=300), st.sampled_from(["application/json", "application/x-ndjson", ""]))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_parse_body_raises_only_badbody(body, content_type):
     try:
         raws = parse_body(body, content_type)
@@ -38,7 +38,7 @@ spans = st.lists(st.fixed_dictionaries({"start": st.integers(-5, 60), "end": st.
 
 
 @given(st.text(max_size=50), spans, st.integers(0, 10))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_highlight_keeps_the_text(text, spans_, offset):
     segments = highlight(text, spans_, offset)
     assert "".join(s.text for s in segments) == text

@@ -41,12 +41,23 @@ def test_map_frames_the_located_events():
     assert 5 < len(view.paths) < 60  # Belarus and its neighbours, not the whole world
 
 
-def test_timeline_orders_and_keeps_undated():
-    t = render.timeline([{"id": "2", "date_start": "2020-08-14"}, {"id": "1", "date_start": "2020-08-09",
-                         "date_end": "2020-08-14"}, {"id": "u"}])
-    assert [r.event["id"] for r in t.rows] == ["1", "2"]
+def test_timeline_groups_by_span_and_sets_background_apart():
+    t = render.timeline([
+        {"id": "2", "event_type": "ARREST", "modality": "occurred", "date_start": "2020-08-14"},
+        {"id": "3", "event_type": "ARREST", "modality": "occurred", "date_start": "2020-08-14"},
+        {"id": "4", "event_type": "PROTEST_CALL", "modality": "called_for", "date_start": "2020-08-14"},
+        {"id": "1", "event_type": "ARREST", "modality": "occurred", "date_start": "2020-08-09", "date_end": "2020-08-14"},
+        {"id": "old", "event_type": "ATTACK", "modality": "occurred", "date_start": "2005-05-13"},
+        {"id": "u", "event_type": "X"},
+    ], story_id="s1")
+    assert [(r.start, r.end) for r in t.rows] == [("2020-08-09", "2020-08-14"), ("2020-08-14", "2020-08-14")]
     assert t.rows[0].x == 0 and t.rows[0].width == 1000
-    assert [e["id"] for e in t.undated] == ["u"] and t.ticks[0] == "2020-08-09"
+    chips = t.rows[1].chips
+    assert [(c.count, c.modality) for c in chips] == [(2, "occurred"), (1, "called_for")]
+    assert chips[0].href.startswith("/events?type=ARREST") and "story_id=s1" in chips[0].href
+    assert chips[1].href == "/events/4"
+    assert [e["id"] for e in t.background] == ["old"] and [e["id"] for e in t.undated] == ["u"]
+    assert t.ticks[0] == "2020-08-09" and t.ticks[-1] == "2020-08-14"
 
 
 def _claim(cid, originator, attribute="killed", kind="count", text="2", event_id="e1", speaker=None):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 WORLD = Path(__file__).parent / "static" / "world-110m.json"
 
@@ -130,11 +131,28 @@ def _ring_path(ring: list[list[float]], k: float) -> str:
 # --------------------------------------------------------------------------- timeline
 
 
+# Events dated further than this from the story's median day are background
+# (e.g. a 2005 massacre recalled in a 2020 story) and listed apart, so they do
+# not squeeze the story's own days into a sliver of the axis.
+BACKGROUND_DAYS = 60
+
+
+@dataclass
+class TimelineChip:
+    label: str  # event type label (with modality when not 'occurred')
+    count: int
+    href: str
+    modality: str
+
+
 @dataclass
 class TimelineRow:
-    event: dict[str, Any]
+    start: str
+    end: str
     x: float
     width: float
+    chips: list[TimelineChip]
+    called: bool = False  # every event of the row is announced / called for, not occurred
 
 
 @dataclass
@@ -142,6 +160,7 @@ class Timeline:
     rows: list[TimelineRow]
     undated: list[dict[str, Any]]
     ticks: list[str]
+    background: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -151,25 +170,56 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def timeline(events: list[dict[str, Any]]) -> Timeline:
-    """Bars on a 0..1000 axis from the first to the last day of the events."""
-    dated = [(e, _day(e.get("date_start")), _day(e.get("date_end")) or _day(e.get("date_start"))) for e in events]
-    dated_ok = [(e, s, max(s, t or s)) for e, s, t in dated if s]
-    undated = [e for e, s, _ in dated if not s]
-    if not dated_ok:
+def timeline(events: list[dict[str, Any]], story_id: str | None = None) -> Timeline:
+    """One row per date span, on a 0..1000 axis over the story's days; each row
+    lists its events grouped by type (a chip links to the event, or to the
+    filtered event list when there are several)."""
+    spans: dict[tuple[dt.date, dt.date], list[dict[str, Any]]] = {}
+    undated = []
+    for e in events:
+        s = _day(e.get("date_start"))
+        if s is None:
+            undated.append(e)
+            continue
+        t = _day(e.get("date_end")) or s
+        spans.setdefault((s, max(s, t)), []).append(e)
+    if not spans:
         return Timeline([], undated, [])
-    first = min(s for _, s, _ in dated_ok)
-    last = max(t for _, _, t in dated_ok)
+    starts = sorted(s for (s, _), evs in spans.items() for _ in evs)
+    median = starts[len(starts) // 2]
+    background = [e for (s, t), evs in spans.items() if abs((s - median).days) > BACKGROUND_DAYS for e in evs]
+    spans = {k: v for k, v in spans.items() if abs((k[0] - median).days) <= BACKGROUND_DAYS}
+    first = min(s for s, _ in spans)
+    last = max(t for _, t in spans)
     days = (last - first).days + 1
     rows = []
-    for e, s, t in sorted(dated_ok, key=lambda x: (x[1], x[2], x[0]["id"])):
+    for (s, t), evs in sorted(spans.items()):
         x = (s - first).days / days * 1000
-        rows.append(TimelineRow(e, round(x, 1), round(max(((t - s).days + 1) / days * 1000, 6), 1)))
+        width = max(((t - s).days + 1) / days * 1000, 6)
+        rows.append(TimelineRow(s.isoformat(), t.isoformat(), round(x, 1), round(width, 1),
+                                _chips(evs, s, t, story_id), all(e.get("modality") != "occurred" for e in evs)))
     # Labels at even fractions of the axis, laid out with space-between.
     n_ticks = min(days, 5)
     ticks = [(first + dt.timedelta(days=round(i * (days - 1) / max(1, n_ticks - 1)))).isoformat()
              for i in range(n_ticks)]
-    return Timeline(rows, undated, ticks)
+    return Timeline(rows, undated, ticks, sorted(background, key=lambda e: e.get("date_start") or ""))
+
+
+def _chips(evs: list[dict[str, Any]], s: dt.date, t: dt.date, story_id: str | None) -> list[TimelineChip]:
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in evs:
+        groups.setdefault((e["event_type"], e.get("modality") or "occurred"), []).append(e)
+    chips = []
+    for (etype, modality), group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(group) == 1:
+            href = f"/events/{group[0]['id']}"
+        else:
+            query = {"type": etype, "modality": modality, "date_from": s.isoformat(), "date_to": t.isoformat()}
+            if story_id:
+                query["story_id"] = story_id
+            href = "/events?" + urlencode(query)
+        chips.append(TimelineChip(event_type_label(etype), len(group), href, modality))
+    return chips
 
 
 # --------------------------------------------------------------------------- comparison
@@ -260,10 +310,13 @@ def claim_value(c: dict[str, Any]) -> str:
     if c.get("kind") == "statement":
         text = " ".join(c["text"].split())  # the content; ``value`` holds the whole sentence
         return text if len(text) <= STATEMENT_CHARS else text[: STATEMENT_CHARS - 1].rstrip() + "…"
+    text = c["text"] or c.get("value") or "—"
     hedge = (c.get("hedge") or "").replace("_", " ")
     # The hedge only when the wording does not already say it ('at least 6,700').
-    extra = f" · {hedge}" if hedge and hedge != "exact" and hedge not in c["text"].lower() else ""
-    return f"{c['text']}{extra}"
+    extra = f" · {hedge}" if hedge and hedge != "exact" and hedge not in text.lower() else ""
+    if c.get("kind") == "date" and c.get("value") and c["value"] not in text:
+        extra += f" · {c['value']}"  # the resolved date beside the words ('on Friday · 2020-08-14')
+    return f"{text}{extra}"
 
 
 def source_rows(story: dict[str, Any]) -> list[dict[str, Any]]:

@@ -101,7 +101,7 @@ async def story_page(request: Request, story_id: str) -> Response:
     if story is None:
         raise _missing("story", story_id)
     return _render(request, as_json, "story.html", {"story": story}, story=story,
-                   timeline=render.timeline(story["events"]), map=render.event_map(story["events"]),
+                   timeline=render.timeline(story["events"], story_id), map=render.event_map(story["events"]),
                    compare=render.comparison(story), source_rows=render.source_rows(story))
 
 
@@ -120,11 +120,12 @@ async def events_page(
     actor: str | None = Query(None),
     modality: str | None = Query(None),
     min_sources: int | None = Query(None, ge=0, le=MAX_OFFSET),
+    story_id: str | None = Query(None),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> Response:
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
     flt = queries.EventFilter(type or None, country or None, place or None, date_from or None, date_to or None,
-                              actor or None, modality or None, min_sources)
+                              actor or None, modality or None, min_sources, story_id or None)
     page = queries.events(_conn(request), flt, limit=PAGE_SIZE, offset=offset)
     data = {"filter": {k: v for k, v in vars(flt).items() if v is not None},
             "events": {**_page_dict(page), "items": [json.loads(i) for i in page.items]}}
