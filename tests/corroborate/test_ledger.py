@@ -158,3 +158,27 @@ def test_actor_claims_use_entity_ids() -> None:
     ledger = link_stories([(a, x)], "s")
     perp = [c for c in ledger.claims if c.attribute == "perpetrator"]
     assert perp and perp[0].value == ledger.entities[0].id
+
+
+def test_called_for_rally_is_not_the_rally() -> None:
+    a = article("a", "Protesters rallied in Minsk. She called for mass rallies on Saturday.")
+    b = article("b", "Thousands rallied in Minsk.")
+    members = [
+        (a, extraction(a, events=(mention(a, "rallied", "PEACEFUL_PROTEST"),
+                                  mention(a, "called for mass rallies", "PEACEFUL_PROTEST", modality="called_for")))),
+        (b, extraction(b, events=(mention(b, "rallied", "PEACEFUL_PROTEST"),))),
+    ]
+    events = link_stories(members, "s").events
+    by_modality = {e.modality: e for e in events}
+    assert by_modality["occurred"].article_count == 2 and by_modality["called_for"].article_count == 1
+
+
+def test_link_item_uses_extracted_keys_and_skips_inferred_dates() -> None:
+    from newsledger.link import link_item
+    import dataclasses
+
+    a = article("a", "Svetlana Tikhanovskaya left.")
+    x = extraction(a, entities=(entity(a, "Svetlana Tikhanovskaya", "PERSON", 0, "svtln tkhnvska"),))
+    item = link_item(a, x)
+    assert item.entity_keys == ("svtln tkhnvska",) and item.date == "2020-08-14"
+    assert link_item(dataclasses.replace(a, published_how="inferred"), x).date is None
