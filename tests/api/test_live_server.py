@@ -105,6 +105,12 @@ def test_seed_ledger_served(tmp_path):
         top = httpx.get(url + f"/api/v1/stories/{stories['items'][0]['id']}").json()
         originators = {a["originator"] for a in top["articles"]}
         assert {"AFP", "Financial Times"} <= originators, originators
+        # An arrests event two originators report: its page shows the evidence in both articles.
+        both = [e for e in top["events"] if e["event_type"] == "ARREST" and e["independent_source_count"] >= 2]
+        if both:
+            html = httpx.get(url + f"/events/{both[0]['id']}", headers={"Accept": "text/html"}).text
+            blocks = html.split('<article class="evidence"')[1:]
+            assert len(blocks) >= 2 and all("k-event" in b for b in blocks[:2])
         for e in top["events"][:20]:
             assert httpx.get(url + f"/api/v1/events/{e['id']}").status_code == 200
             assert httpx.get(url + f"/events/{e['id']}", headers={"Accept": "text/html"}).status_code == 200
