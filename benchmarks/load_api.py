@@ -33,8 +33,20 @@ import httpx
 from newsledger.records import Article, Claim, Entity, Event, Evidence, MentionRef, SourceInfo, Story
 from newsledger.store import Ledger
 
-TYPES = ["ARREST", "PROTEST", "STRIKE", "DEATH", "INJURY", "RELEASE", "CALL_TO_PROTEST", "SANCTIONS", "TORTURE",
-         "STATEMENT", "ATTACK", "DENIAL"]
+TYPES = [
+    "ARREST",
+    "PROTEST",
+    "STRIKE",
+    "DEATH",
+    "INJURY",
+    "RELEASE",
+    "CALL_TO_PROTEST",
+    "SANCTIONS",
+    "TORTURE",
+    "STATEMENT",
+    "ATTACK",
+    "DENIAL",
+]
 COUNTRIES = ["BY", "RU", "UA", "PL", "LT", "FR", "US", "BR", "IN", "NG", "KE", "IR", "MM", "HK", "CL", "CO"]
 MODALITIES = ["occurred"] * 6 + ["called_for", "planned", "threatened", "denied"]
 ORIGINATORS = ["AFP", "Reuters", "AP", "Financial Times", "BBC", "Al Jazeera", "The Guardian", "DPA"]
@@ -53,9 +65,19 @@ def build(db: Path, n_events: int, seed: int = 7) -> None:
         for s in range(n_events // EVENTS_PER_STORY):
             sid = f"story{s:05d}"
             origs = rng.sample(ORIGINATORS, 2)
-            arts = [Article(id=f"{sid}-a{k}", source=f"{sid}-{k}.txt", text=f"{TEXT} Story {s} part {k}.",
-                            title=f"Story {s} report {k}", published="2020-01-01", published_how="stated",
-                            content_hash=f"h{sid}{k}", sources=SourceInfo(o, "wire")) for k, o in enumerate(origs)]
+            arts = [
+                Article(
+                    id=f"{sid}-a{k}",
+                    source=f"{sid}-{k}.txt",
+                    text=f"{TEXT} Story {s} part {k}.",
+                    title=f"Story {s} report {k}",
+                    published="2020-01-01",
+                    published_how="stated",
+                    content_hash=f"h{sid}{k}",
+                    sources=SourceInfo(o, "wire"),
+                )
+                for k, o in enumerate(origs)
+            ]
             for a in arts:
                 ledger.add_article(a)
             base = rng.randrange(0, 5 * 365)
@@ -65,16 +87,39 @@ def build(db: Path, n_events: int, seed: int = 7) -> None:
                 day = base + rng.randrange(0, 30)
                 start = time.strftime("%Y-%m-%d", time.gmtime(1577836800 + day * 86400))
                 n_src = rng.choice([1, 1, 1, 2, 2, 3])
-                events.append(Event(
-                    id=eid, story_id=sid, event_type=rng.choice(TYPES), modality=rng.choice(MODALITIES),
-                    mentions=(MentionRef(arts[0].id, 6, 14),), date_start=start, date_end=start,
-                    place_name=f"Town {rng.randrange(2000)}", country_code=rng.choice(COUNTRIES),
-                    latitude=rng.uniform(-50, 60), longitude=rng.uniform(-120, 140),
-                    actors=(f"ent{rng.randrange(N_ACTORS)}",), article_count=n_src, independent_source_count=n_src,
-                    originators=tuple(origs[:n_src]),
-                ))
-                claims.append(Claim(f"{eid}-c", eid, "arrested", "count", "40", Evidence(arts[0].id, 16, 18, 0, "bench@1"),
-                                    low=40, high=40, hedge="exact", originator=origs[0]))
+                events.append(
+                    Event(
+                        id=eid,
+                        story_id=sid,
+                        event_type=rng.choice(TYPES),
+                        modality=rng.choice(MODALITIES),
+                        mentions=(MentionRef(arts[0].id, 6, 14),),
+                        date_start=start,
+                        date_end=start,
+                        place_name=f"Town {rng.randrange(2000)}",
+                        country_code=rng.choice(COUNTRIES),
+                        latitude=rng.uniform(-50, 60),
+                        longitude=rng.uniform(-120, 140),
+                        actors=(f"ent{rng.randrange(N_ACTORS)}",),
+                        article_count=n_src,
+                        independent_source_count=n_src,
+                        originators=tuple(origs[:n_src]),
+                    )
+                )
+                claims.append(
+                    Claim(
+                        f"{eid}-c",
+                        eid,
+                        "arrested",
+                        "count",
+                        "40",
+                        Evidence(arts[0].id, 16, 18, 0, "bench@1"),
+                        low=40,
+                        high=40,
+                        hedge="exact",
+                        originator=origs[0],
+                    )
+                )
             story = Story(sid, tuple(a.id for a in arts), f"Story {s}", None, None, tuple(origs))
             ledger.write_links({}, [story], {a.id: (sid, None) for a in arts})
             ledger.replace_story_ledger(sid, events, claims, [])
@@ -94,8 +139,11 @@ def scenarios(n_stories: int):  # type: ignore[no-untyped-def]
 
     def filter_(rng: random.Random) -> str:
         options = [
-            f"type={rng.choice(TYPES)}", f"country={rng.choice(COUNTRIES)}", f"min_sources={rng.choice([2, 3])}",
-            f"modality={rng.choice(MODALITIES)}", f"actor=ent{rng.randrange(N_ACTORS)}",
+            f"type={rng.choice(TYPES)}",
+            f"country={rng.choice(COUNTRIES)}",
+            f"min_sources={rng.choice([2, 3])}",
+            f"modality={rng.choice(MODALITIES)}",
+            f"actor=ent{rng.randrange(N_ACTORS)}",
             f"date_from=2021-0{rng.randrange(1, 10)}-01&date_to=2021-0{rng.randrange(1, 10)}-28",
         ]
         return "/api/v1/events?limit=50&" + "&".join(rng.sample(options, rng.choice([1, 2])))
@@ -106,7 +154,9 @@ def scenarios(n_stories: int):  # type: ignore[no-untyped-def]
     return {"list": list_, "filter": filter_, "detail": detail}
 
 
-def run_scenario(host: str, port: int, make_path, clients: int, seconds: float) -> tuple[list[float], int, int]:  # type: ignore[no-untyped-def]
+def run_scenario(
+    host: str, port: int, make_path, clients: int, seconds: float
+) -> tuple[list[float], int, int]:  # type: ignore[no-untyped-def]
     """``clients`` threads, each with one keep-alive connection (http.client: the
     lightest client in the standard library, so the load generator itself takes
     as little of the shared CPU as possible), all started before the clock runs."""
@@ -154,7 +204,11 @@ def run_scenario(host: str, port: int, make_path, clients: int, seconds: float) 
 
 
 def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000 if len(values) > 1 else float("nan")
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
+        if len(values) > 1
+        else float("nan")
+    )
 
 
 def main() -> None:
@@ -170,8 +224,21 @@ def main() -> None:
     build(args.db, args.events)
     print(f"ledger ready ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "newsledger.cli", "serve", "--db", str(args.db), "--port",
-                               str(port), "--workers", str(args.workers)], stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newsledger.cli",
+            "serve",
+            "--db",
+            str(args.db),
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -182,14 +249,20 @@ def main() -> None:
                 time.sleep(0.25)
         else:
             raise SystemExit("server did not start")
-        print(f"| scenario | requests | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
+        print("| scenario | requests | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
         for name, make_path in scenarios(total // EVENTS_PER_STORY).items():
             run_scenario("127.0.0.1", port, make_path, args.clients, 2)  # warm-up: caches, connections
             lat, errors, n = run_scenario("127.0.0.1", port, make_path, args.clients, args.seconds)
-            print(f"| {name} | {n} | {n / args.seconds:.0f} | {pct(lat, 50):.1f} | {pct(lat, 99):.1f} | {errors} |",
-                  flush=True)
-        print(f"\n{total} events, {args.clients} clients, {args.seconds:.0f} s per scenario, "
-              f"{args.workers} server worker(s)", file=sys.stderr)
+            print(
+                f"| {name} | {n} | {n / args.seconds:.0f} | {pct(lat, 50):.1f} | {pct(lat, 99):.1f}"
+                f" | {errors} |",
+                flush=True,
+            )
+        print(
+            f"\n{total} events, {args.clients} clients, {args.seconds:.0f} s per scenario, "
+            f"{args.workers} server worker(s)",
+            file=sys.stderr,
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -14,7 +14,11 @@ from newsledger.config import Settings
 TOKEN = "write-secret"  # as in tests/api/conftest.py
 
 INGEST = "/api/v1/articles"
-ARTICLE = {"text": "Police detained 12 students in Minsk on Monday.", "title": "Arrests", "url": "https://x.test/a"}
+ARTICLE = {
+    "text": "Police detained 12 students in Minsk on Monday.",
+    "title": "Arrests",
+    "url": "https://x.test/a",
+}
 
 
 def test_writes_disabled_without_configured_token(open_client):
@@ -23,8 +27,15 @@ def test_writes_disabled_without_configured_token(open_client):
     assert "NEWSLEDGER_TOKEN" in r.json()["detail"]
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"X-Newsledger-Token": "wrong"},
-                                     {"Cookie": f"newsledger_token={TOKEN}"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"X-Newsledger-Token": "wrong"},
+        {"Cookie": f"newsledger_token={TOKEN}"},
+    ],
+)
 def test_writes_refused_without_the_token(client, fake_ingest, headers):
     r = client.post(INGEST, json=ARTICLE, headers=headers)
     assert r.status_code == 401
@@ -36,22 +47,30 @@ def test_one_article_with_token(client, fake_ingest):
     assert r.status_code == 201, r.text
     assert r.json()["received"] == 1 and r.json()["articles_new"] == 1
     (raw,) = fake_ingest.calls[0]
-    assert raw.data.decode() == ARTICLE["text"] and raw.url == ARTICLE["url"] and raw.content_type == "text/plain"
+    assert (
+        raw.data.decode() == ARTICLE["text"]
+        and raw.url == ARTICLE["url"]
+        and raw.content_type == "text/plain"
+    )
 
 
 def test_jsonl_batch_with_token(client, fake_ingest):
-    body = "\n".join(json.dumps({**ARTICLE, "html": "<p>x</p>", "text": None, "url": f"https://x.test/{i}"})
-                     for i in range(3))
-    r = client.post(INGEST, content=body, headers={"X-Newsledger-Token": TOKEN,
-                                                   "Content-Type": "application/x-ndjson"})
+    body = "\n".join(
+        json.dumps({**ARTICLE, "html": "<p>x</p>", "text": None, "url": f"https://x.test/{i}"})
+        for i in range(3)
+    )
+    r = client.post(
+        INGEST, content=body, headers={"X-Newsledger-Token": TOKEN, "Content-Type": "application/x-ndjson"}
+    )
     assert r.status_code == 201, r.text
     assert [raw.content_type for raw in fake_ingest.calls[0]] == ["text/html"] * 3
 
 
 @pytest.mark.parametrize("body", [b"", b"{not json", b'{"title": "no body"}', b"\xff\xfe", b"[1, 2]"])
 def test_bad_bodies_are_400(client, body):
-    r = client.post(INGEST, content=body, headers={"Authorization": f"Bearer {TOKEN}",
-                                                   "Content-Type": "application/json"})
+    r = client.post(
+        INGEST, content=body, headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    )
     assert r.status_code == 400, r.text
 
 
@@ -63,9 +82,17 @@ def test_read_token_protects_reads_and_pages(sample_db):
         assert c.get("/api/v1/events", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
         page = c.get("/", headers={"Accept": "text/html"}, follow_redirects=False)
         assert page.status_code == 303 and page.headers["location"] == "/login"
-        assert c.post("/login", content=b"token=bad", headers={"Content-Type": "application/x-www-form-urlencoded"}
-                      ).status_code == 401
-        ok = c.post("/login", content=b"token=reader", follow_redirects=False,
-                    headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert (
+            c.post(
+                "/login", content=b"token=bad", headers={"Content-Type": "application/x-www-form-urlencoded"}
+            ).status_code
+            == 401
+        )
+        ok = c.post(
+            "/login",
+            content=b"token=reader",
+            follow_redirects=False,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         assert ok.status_code == 303
         assert c.get("/", headers={"Accept": "text/html"}).status_code == 200  # cookie set by /login

@@ -28,7 +28,9 @@ def _serve(db: Path, token: str | None = None):  # type: ignore[no-untyped-def]
     env = {**os.environ, "NEWSLEDGER_TOKEN": token or ""}
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsledger.cli", "serve", "--db", str(db), "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -82,16 +84,24 @@ def _has_run_command() -> bool:
 @pytest.mark.skipif(not _has_run_command(), reason="`newsledger run` (cli/run.py) is not built yet")
 def test_seed_ledger_served(tmp_path):
     db = tmp_path / "seeds.db"
-    run = subprocess.run([sys.executable, "-m", "newsledger.cli", "run", str(SEEDS), "--db", str(db)],
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [sys.executable, "-m", "newsledger.cli", "run", str(SEEDS), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if run.returncode not in (0, 1):  # the pipeline itself broke: its own tests say why; ours cannot run
         tail = (run.stderr.strip().splitlines() or ["no output"])[-1]
         pytest.skip(f"`newsledger run` on the seeds exited {run.returncode}: {tail}")
     proc, url = _serve(db, token="tok")
     try:
         # Ingest through the API runs the real pipeline in the server process.
-        posted = httpx.post(url + "/api/v1/articles", headers={"Authorization": "Bearer tok"}, timeout=300,
-                            json={"text": NEW_ARTICLE, "title": "Strike spreads", "published": "2020-08-17"})
+        posted = httpx.post(
+            url + "/api/v1/articles",
+            headers={"Authorization": "Bearer tok"},
+            timeout=300,
+            json={"text": NEW_ARTICLE, "title": "Strike spreads", "published": "2020-08-17"},
+        )
         assert posted.status_code == 201, posted.text
         assert posted.json()["articles_new"] == 1
         articles = httpx.get(url + "/api/v1/articles").json()
@@ -106,7 +116,9 @@ def test_seed_ledger_served(tmp_path):
         originators = {a["originator"] for a in top["articles"]}
         assert {"AFP", "Financial Times"} <= originators, originators
         # An arrests event two originators report: its page shows the evidence in both articles.
-        both = [e for e in top["events"] if e["event_type"] == "ARREST" and e["independent_source_count"] >= 2]
+        both = [
+            e for e in top["events"] if e["event_type"] == "ARREST" and e["independent_source_count"] >= 2
+        ]
         if both:
             html = httpx.get(url + f"/events/{both[0]['id']}", headers={"Accept": "text/html"}).text
             blocks = html.split('<article class="evidence"')[1:]

@@ -33,8 +33,16 @@ def test_parse_body_raises_only_badbody(body, content_type):
     assert raws and all(r.data for r in raws)
 
 
-spans = st.lists(st.fixed_dictionaries({"start": st.integers(-5, 60), "end": st.integers(-5, 60),
-                                        "kind": st.sampled_from(["event", "claim", "entity"])}), max_size=8)
+spans = st.lists(
+    st.fixed_dictionaries(
+        {
+            "start": st.integers(-5, 60),
+            "end": st.integers(-5, 60),
+            "kind": st.sampled_from(["event", "claim", "entity"]),
+        }
+    ),
+    max_size=8,
+)
 
 
 @given(st.text(max_size=50), spans, st.integers(0, 10))

@@ -17,7 +17,13 @@ def test_every_response_is_versioned(client):
 
 def test_stats(client):
     assert client.get(f"{V1}/stats").json()["counts"] == {
-        "articles": 2, "stories": 1, "events": 6, "claims": 7, "discrepancies": 1, "entities": 6}
+        "articles": 2,
+        "stories": 1,
+        "events": 6,
+        "claims": 7,
+        "discrepancies": 1,
+        "entities": 6,
+    }
 
 
 def test_stories_list_and_detail(client):
@@ -64,7 +70,9 @@ def test_pagination_totals_and_order(client):
     assert dates == sorted(dates, reverse=True)  # newest first
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=501", "offset=-1", "date_from=yesterday", "min_sources=-1"])
+@pytest.mark.parametrize(
+    "query", ["limit=0", "limit=501", "offset=-1", "date_from=yesterday", "min_sources=-1"]
+)
 def test_bad_parameters_are_422(client, query):
     assert client.get(f"{V1}/events?{query}").status_code == 422
 
@@ -77,7 +85,7 @@ def test_event_detail_has_claims_discrepancies_and_evidence(client):
     afp = by_source["AFP"]
     for span in afp["spans"]:
         start = span["start"] - afp["passage_start"]
-        assert afp["passage"][start:start + len(span["text"])] == span["text"]
+        assert afp["passage"][start : start + len(span["text"])] == span["text"]
     assert {s["text"] for s in by_source["Financial Times"]["spans"]} == {"died", "one protester"}
 
 
@@ -86,7 +94,9 @@ def test_article_detail_has_text_removed_blocks_and_mentions(client):
     text = d["article"]["text"]
     assert d["story_id"] == "story-belarus-2020-08"
     assert [r["kind"] for r in d["article"]["removed"]] == ["caption", "related", "footer"]
-    assert any(text[m["start"]:m["end"]] == "At least 6,700" for m in d["mentions"] if m["kind"] == "quantity")
+    assert any(
+        text[m["start"] : m["end"]] == "At least 6,700" for m in d["mentions"] if m["kind"] == "quantity"
+    )
 
 
 def test_articles_filter_by_originator(client):
@@ -106,8 +116,12 @@ def test_entities_aliases_across_scripts(client):
 
 @pytest.mark.parametrize(
     ("q", "ids"),
-    [("rubber bullets", ["art-afp-0814"]), ("Karaev", ["art-ft-0814"]), ('"unbalanced (quote AND', []),
-     ("Minsk", ["art-afp-0814", "art-ft-0814"])],
+    [
+        ("rubber bullets", ["art-afp-0814"]),
+        ("Karaev", ["art-ft-0814"]),
+        ('"unbalanced (quote AND', []),
+        ("Minsk", ["art-afp-0814", "art-ft-0814"]),
+    ],
 )
 def test_full_text_search(client, q, ids):
     page = client.get(f"{V1}/search", params={"q": q}).json()

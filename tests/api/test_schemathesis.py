@@ -27,8 +27,10 @@ def api_schema(tmp_path_factory):
     from newsledger.api.sample import build
 
     db = build(tmp_path_factory.mktemp("schemathesis") / "sample.db")
-    app = create_app(Settings(db_path=db, api_token="secret", read_token=None),
-                     ingest=lambda raws, s: pytest.fail("ingest must not run without the token"))
+    app = create_app(
+        Settings(db_path=db, api_token="secret", read_token=None),
+        ingest=lambda raws, s: pytest.fail("ingest must not run without the token"),
+    )
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
@@ -43,7 +45,9 @@ def test_api_conforms_and_never_errors(api_schema):
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(
+            max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        )
         def run(case):
             # No token is sent, so the ingest operation must answer 401 (documented), never run.
             case.call_and_validate(checks=checks)

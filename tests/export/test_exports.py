@@ -55,8 +55,16 @@ def test_acled_csv_columns_exact_and_filled(db, tmp_path):
     if not _has_ontology():  # without the ontology's mapping nothing is guessed either
         assert set(by_id[types].to_numpy().ravel()) == {""}
         return
-    assert tuple(by_id.loc["ev-arrests", types]) == ("Strategic developments", "Strategic developments", "Arrests")
-    assert tuple(by_id.loc["ev-deaths", types]) == ("Political violence", "Violence against civilians", "Attack")
+    assert tuple(by_id.loc["ev-arrests", types]) == (
+        "Strategic developments",
+        "Strategic developments",
+        "Arrests",
+    )
+    assert tuple(by_id.loc["ev-deaths", types]) == (
+        "Political violence",
+        "Violence against civilians",
+        "Attack",
+    )
 
 
 def _has_ontology() -> bool:
@@ -67,9 +75,16 @@ def _has_ontology() -> bool:
     return True
 
 
-@pytest.mark.parametrize(("start", "end", "expected"), [
-    ("2020-08-14", "2020-08-14", "1"), ("2020-08-09", "2020-08-14", "2"), ("2020-08-01", "2020-08-31", "3"),
-    (None, None, ""), ("garbage", None, "")])
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2020-08-14", "2020-08-14", "1"),
+        ("2020-08-09", "2020-08-14", "2"),
+        ("2020-08-01", "2020-08-31", "3"),
+        (None, None, ""),
+        ("garbage", None, ""),
+    ],
+)
 def test_time_precision(start, end, expected):
     assert time_precision(start, end) == expected
 
@@ -100,10 +115,12 @@ def test_api_export_matches_cli(db, tmp_path, fmt):
         r = client.get(f"/api/v1/export/{fmt}")
     assert r.status_code == 200
     assert "attachment" in r.headers["content-disposition"]
-    readers = {"jsonl": lambda b: pd.read_json(io.BytesIO(b), lines=True),
-               "csv-acled": lambda b: pd.read_csv(io.BytesIO(b)),
-               "parquet": lambda b: pd.read_parquet(io.BytesIO(b)),
-               "geojson": lambda b: pd.json_normalize(json.loads(b)["features"])}
+    readers = {
+        "jsonl": lambda b: pd.read_json(io.BytesIO(b), lines=True),
+        "csv-acled": lambda b: pd.read_csv(io.BytesIO(b)),
+        "parquet": lambda b: pd.read_parquet(io.BytesIO(b)),
+        "geojson": lambda b: pd.json_normalize(json.loads(b)["features"]),
+    }
     assert len(readers[fmt](r.content)) == N_EVENTS
 
 

@@ -28,9 +28,12 @@ def test_story_comparison_then_arrests_evidence_in_both_articles(page, live_serv
         block = evidence.nth(i)
         source = block.locator("header .chip").inner_text()
         marks[source] = set(block.locator("mark.k-event").all_inner_texts()) | set(
-            block.locator("mark.k-claim").all_inner_texts())
-    assert marks == {"AFP": {"arrested", "At least 6,700", "more than 2,000"},
-                     "Financial Times": {"detained", "More than 6,000"}}
+            block.locator("mark.k-claim").all_inner_texts()
+        )
+    assert marks == {
+        "AFP": {"arrested", "At least 6,700", "more than 2,000"},
+        "Financial Times": {"detained", "More than 6,000"},
+    }
 
     page.locator("article.evidence", has_text="Financial Times").get_by_role("link").first.click()
     page.wait_for_url("**/articles/art-ft-0814?event=ev-arrests")
@@ -51,9 +54,17 @@ def test_removed_boilerplate_toggles_and_kinds_hide(page, live_server):
     assert entity.evaluate("e => getComputedStyle(e).backgroundColor") != before
 
 
-HOSTILE_PAGES = ["/", f"/stories/{HOSTILE_STORY}", f"/events/{HOSTILE_EVENT}", f"/articles/{HOSTILE_ARTICLE}",
-                 f"/articles/{HOSTILE_ARTICLE}?event={HOSTILE_EVENT}", f"/entities/{HOSTILE_ENTITY}", "/entities",
-                 "/events", "/search?q=police+script+onerror"]
+HOSTILE_PAGES = [
+    "/",
+    f"/stories/{HOSTILE_STORY}",
+    f"/events/{HOSTILE_EVENT}",
+    f"/articles/{HOSTILE_ARTICLE}",
+    f"/articles/{HOSTILE_ARTICLE}?event={HOSTILE_EVENT}",
+    f"/entities/{HOSTILE_ENTITY}",
+    "/entities",
+    "/events",
+    "/search?q=police+script+onerror",
+]
 
 
 @pytest.mark.parametrize("path", HOSTILE_PAGES)
@@ -76,9 +87,18 @@ def test_hostile_text_never_executes(page, live_server, path):
         assert "<script>" in page.locator("main").inner_text()  # shown as text, not run
 
 
-@pytest.mark.parametrize("path", ["/", "/stories/story-belarus-2020-08", "/events/ev-arrests",
-                                  "/articles/art-afp-0814?event=ev-arrests", "/entities/ent-tikhanovskaya",
-                                  "/events?type=ARREST", "/search?q=Minsk"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/stories/story-belarus-2020-08",
+        "/events/ev-arrests",
+        "/articles/art-afp-0814?event=ev-arrests",
+        "/entities/ent-tikhanovskaya",
+        "/events?type=ARREST",
+        "/search?q=Minsk",
+    ],
+)
 def test_own_pages_break_no_csp_rule_and_load_nothing_outside(page, live_server, path):
     problems: list[str] = []
     outside: list[str] = []

@@ -20,9 +20,14 @@ def client(ui_db):
 
 
 PAGES = [
-    ("/", "index"), ("/stories/story-belarus-2020-08", "story"), ("/events/ev-arrests", "event"),
-    ("/articles/art-afp-0814", "article"), ("/entities/ent-tikhanovskaya", "entity"), ("/entities", "entities"),
-    ("/events?type=ARREST", "events"), ("/search?q=Minsk", "search"),
+    ("/", "index"),
+    ("/stories/story-belarus-2020-08", "story"),
+    ("/events/ev-arrests", "event"),
+    ("/articles/art-afp-0814", "article"),
+    ("/entities/ent-tikhanovskaya", "entity"),
+    ("/entities", "entities"),
+    ("/events?type=ARREST", "events"),
+    ("/search?q=Minsk", "search"),
 ]
 
 
@@ -48,8 +53,9 @@ def test_no_outside_assets(client):
     assert client.get("/static/world-110m.json").status_code == 200
 
 
-@pytest.mark.parametrize("path", [f"/stories/{HOSTILE_STORY}", f"/events/{HOSTILE_EVENT}",
-                                  f"/articles/{HOSTILE_ARTICLE}", "/"])
+@pytest.mark.parametrize(
+    "path", [f"/stories/{HOSTILE_STORY}", f"/events/{HOSTILE_EVENT}", f"/articles/{HOSTILE_ARTICLE}", "/"]
+)
 def test_hostile_text_is_escaped(client, path):
     html = client.get(path, headers=HTML).text
     assert "<script>window" not in html and "onerror=" not in html.replace("onerror=&#34;", "")

@@ -108,14 +108,19 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
         return RedirectResponse("/login", status_code=303)
     from newsledger.web.views import templates
 
-    return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
-                                      status_code=exc.status_code)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": exc.status_code, "detail": exc.detail}, status_code=exc.status_code
+    )
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
-        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-        schema.setdefault("components", {}).setdefault("schemas", {})["IngestArticle"] = IngestArticle.model_json_schema()
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        schema.setdefault("components", {}).setdefault("schemas", {})["IngestArticle"] = (
+            IngestArticle.model_json_schema()
+        )
         app.openapi_schema = schema
     return app.openapi_schema
 

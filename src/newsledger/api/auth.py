@@ -39,8 +39,11 @@ async def require_write(request: Request) -> None:
     if not expected:
         raise HTTPException(403, WRITE_DISABLED)
     if not _matches(presented_token(request, allow_cookie=False), expected):
-        raise HTTPException(401, "a valid API token is required (Authorization: Bearer <token>)",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "a valid API token is required (Authorization: Bearer <token>)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
 async def require_read(request: Request) -> None:
@@ -51,5 +54,8 @@ async def require_read(request: Request) -> None:
     # The write token can read too: whoever may change the ledger may see it.
     if _matches(given, settings.read_token) or (settings.api_token and _matches(given, settings.api_token)):
         return
-    raise HTTPException(401, "a valid read token is required (Authorization: Bearer <token>, or log in at /login)",
-                        headers={"WWW-Authenticate": "Bearer"})
+    raise HTTPException(
+        401,
+        "a valid read token is required (Authorization: Bearer <token>, or log in at /login)",
+        headers={"WWW-Authenticate": "Bearer"},
+    )

@@ -115,12 +115,19 @@ def run_pipeline(raws: Sequence[RawArticle], settings: Settings) -> IngestSummar
                 for raw in raws:
                     fh.write(json.dumps(_jsonl_record(raw), ensure_ascii=False) + "\n")
             summary = pipeline.run([str(path)], settings)
-    return IngestSummary(summary.articles_new, summary.articles_known, summary.failures, summary.linked,
-                         dict(summary.totals))
+    return IngestSummary(
+        summary.articles_new, summary.articles_known, summary.failures, summary.linked, dict(summary.totals)
+    )
 
 
 def _jsonl_record(raw: RawArticle) -> dict[str, Any]:
     body_key = "html" if raw.content_type == "text/html" else "text"
-    record = {body_key: raw.data.decode("utf-8"), "title": raw.title, "url": raw.url,
-              "published": raw.published, "outlet": raw.outlet, "author": raw.author}
+    record = {
+        body_key: raw.data.decode("utf-8"),
+        "title": raw.title,
+        "url": raw.url,
+        "published": raw.published,
+        "outlet": raw.outlet,
+        "author": raw.author,
+    }
     return {k: v for k, v in record.items() if v is not None}

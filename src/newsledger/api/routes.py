@@ -27,9 +27,14 @@ from newsledger.store import queries
 
 PREFIX = "/api/v1"
 
-read = APIRouter(prefix=PREFIX, dependencies=[Depends(require_read)], responses={401: {"model": schemas.Problem}})
-write = APIRouter(prefix=PREFIX, dependencies=[Depends(require_write)],
-                  responses={401: {"model": schemas.Problem}, 403: {"model": schemas.Problem}})
+read = APIRouter(
+    prefix=PREFIX, dependencies=[Depends(require_read)], responses={401: {"model": schemas.Problem}}
+)
+write = APIRouter(
+    prefix=PREFIX,
+    dependencies=[Depends(require_write)],
+    responses={401: {"model": schemas.Problem}, 403: {"model": schemas.Problem}},
+)
 
 NOT_FOUND = {404: {"model": schemas.Problem}}
 
@@ -47,17 +52,23 @@ async def conn(request: Request) -> Any:
 
 
 def json_response(payload: dict[str, Any]) -> Response:
-    body = json.dumps({"schema_version": SCHEMA_VERSION, **payload}, ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(
+        {"schema_version": SCHEMA_VERSION, **payload}, ensure_ascii=False, separators=(",", ":")
+    )
     return Response(body, media_type="application/json")
 
 
 def page_response(page: queries.Page, *, raw: bool = False) -> Response:
     """A page as JSON; ``raw`` items are already JSON text (stored records)."""
-    items = ",".join(page.items) if raw else ",".join(
-        json.dumps(i, ensure_ascii=False, separators=(",", ":")) for i in page.items
+    items = (
+        ",".join(page.items)
+        if raw
+        else ",".join(json.dumps(i, ensure_ascii=False, separators=(",", ":")) for i in page.items)
     )
-    head = json.dumps({"schema_version": SCHEMA_VERSION, "total": page.total, "limit": page.limit,
-                       "offset": page.offset}, separators=(",", ":"))
+    head = json.dumps(
+        {"schema_version": SCHEMA_VERSION, "total": page.total, "limit": page.limit, "offset": page.offset},
+        separators=(",", ":"),
+    )
     return Response(head[:-1] + ',"items":[' + items + "]}", media_type="application/json")
 
 
@@ -83,11 +94,17 @@ async def list_articles(
     offset: int = Offset,
     db: Any = Depends(conn),
 ) -> Response:
-    return page_response(queries.articles(db, limit=limit, offset=offset, originator=originator, story_id=story_id))
+    return page_response(
+        queries.articles(db, limit=limit, offset=offset, originator=originator, story_id=story_id)
+    )
 
 
-@read.get("/articles/{article_id}", response_model=schemas.ArticleDetail, responses=NOT_FOUND,
-          summary="One article: clean text, metadata, removed blocks and every mention span")
+@read.get(
+    "/articles/{article_id}",
+    response_model=schemas.ArticleDetail,
+    responses=NOT_FOUND,
+    summary="One article: clean text, metadata, removed blocks and every mention span",
+)
 async def get_article(article_id: str = Path(...), db: Any = Depends(conn)) -> Response:
     return json_response(_found(queries.article(db, article_id), "article", article_id))
 
@@ -97,8 +114,12 @@ async def list_stories(limit: int = Limit, offset: int = Offset, db: Any = Depen
     return page_response(queries.stories(db, limit=limit, offset=offset))
 
 
-@read.get("/stories/{story_id}", response_model=schemas.StoryDetail, responses=NOT_FOUND,
-          summary="One story with its articles, events, claims and discrepancies")
+@read.get(
+    "/stories/{story_id}",
+    response_model=schemas.StoryDetail,
+    responses=NOT_FOUND,
+    summary="One story with its articles, events, claims and discrepancies",
+)
 async def get_story(story_id: str = Path(...), db: Any = Depends(conn)) -> Response:
     return json_response(_found(queries.story(db, story_id), "story", story_id))
 
@@ -107,28 +128,41 @@ async def event_filter(
     type: str | None = Query(None, description="event type code (ontology)"),
     country: str | None = Query(None, description="ISO 3166-1 alpha-2 country code"),
     place: str | None = Query(None, description="substring of the place name"),
-    date_from: str | None = Query(None, pattern=DATE_PATTERN, description="events ending on or after (ISO date)"),
-    date_to: str | None = Query(None, pattern=DATE_PATTERN, description="events starting on or before (ISO date)"),
+    date_from: str | None = Query(
+        None, pattern=DATE_PATTERN, description="events ending on or after (ISO date)"
+    ),
+    date_to: str | None = Query(
+        None, pattern=DATE_PATTERN, description="events starting on or before (ISO date)"
+    ),
     actor: str | None = Query(None, description="actor entity id, name or alias"),
     modality: str | None = Query(None, description="occurred, called_for, planned, denied, ..."),
     min_sources: int | None = Query(None, ge=0, le=MAX_OFFSET, description="minimum independent sources"),
     story_id: str | None = Query(None),
-    summary: bool | None = Query(None, description="only summary events (true) or only single events (false)"),
+    summary: bool | None = Query(
+        None, description="only summary events (true) or only single events (false)"
+    ),
 ) -> queries.EventFilter:
-    return queries.EventFilter(type, country, place, date_from, date_to, actor, modality, min_sources, story_id,
-                               summary)
+    return queries.EventFilter(
+        type, country, place, date_from, date_to, actor, modality, min_sources, story_id, summary
+    )
 
 
 @read.get("/events", response_model=schemas.EventPage, summary="Events, newest first, filtered")
 async def list_events(
-    flt: queries.EventFilter = Depends(event_filter), limit: int = Limit, offset: int = Offset,
+    flt: queries.EventFilter = Depends(event_filter),
+    limit: int = Limit,
+    offset: int = Offset,
     db: Any = Depends(conn),
 ) -> Response:
     return page_response(queries.events(db, flt, limit=limit, offset=offset), raw=True)
 
 
-@read.get("/events/{event_id}", response_model=schemas.EventDetail, responses=NOT_FOUND,
-          summary="One event with claims, discrepancies, entities and evidence passages")
+@read.get(
+    "/events/{event_id}",
+    response_model=schemas.EventDetail,
+    responses=NOT_FOUND,
+    summary="One event with claims, discrepancies, entities and evidence passages",
+)
 async def get_event(event_id: str = Path(...), db: Any = Depends(conn)) -> Response:
     return json_response(_found(queries.event(db, event_id), "event", event_id))
 
@@ -144,26 +178,41 @@ async def list_entities(
     return page_response(queries.entities(db, limit=limit, offset=offset, label=label, q=q))
 
 
-@read.get("/entities/{entity_id}", response_model=schemas.EntityDetail, responses=NOT_FOUND,
-          summary="One entity with aliases, mentions in context and events")
+@read.get(
+    "/entities/{entity_id}",
+    response_model=schemas.EntityDetail,
+    responses=NOT_FOUND,
+    summary="One entity with aliases, mentions in context and events",
+)
 async def get_entity(entity_id: str = Path(...), db: Any = Depends(conn)) -> Response:
     return json_response(_found(queries.entity(db, entity_id), "entity", entity_id))
 
 
 @read.get("/search", response_model=schemas.SearchPage, summary="Full-text search over articles (FTS5)")
-async def search(q: str = Query(..., max_length=500, description="words to find"), limit: int = Limit,
-           offset: int = Offset, db: Any = Depends(conn)) -> Response:
+async def search(
+    q: str = Query(..., max_length=500, description="words to find"),
+    limit: int = Limit,
+    offset: int = Offset,
+    db: Any = Depends(conn),
+) -> Response:
     return page_response(queries.search(db, q, limit=limit, offset=offset))
 
 
-@read.get("/export/{fmt}", summary="The whole ledger's events as jsonl, csv-acled, parquet or geojson",
-          responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}})
-def export(fmt: FORMATS = Path(..., description="jsonl, csv-acled, parquet or geojson"),
-           db: Any = Depends(conn)) -> Response:
+@read.get(
+    "/export/{fmt}",
+    summary="The whole ledger's events as jsonl, csv-acled, parquet or geojson",
+    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
+)
+def export(
+    fmt: FORMATS = Path(..., description="jsonl, csv-acled, parquet or geojson"), db: Any = Depends(conn)
+) -> Response:
     data = export_bytes(db, fmt.value)
     filename = f"newsledger-events.{fmt.extension}"
-    return StreamingResponse(iter([data]), media_type=MEDIA_TYPES[fmt.value],
-                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return StreamingResponse(
+        iter([data]),
+        media_type=MEDIA_TYPES[fmt.value],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 # --------------------------------------------------------------------------- writes
@@ -173,15 +222,22 @@ INGEST_BODY = {
         "required": True,
         "content": {
             "application/json": {"schema": {"$ref": "#/components/schemas/IngestArticle"}},
-            "application/x-ndjson": {"schema": {"type": "string", "description": "one article JSON per line"}},
+            "application/x-ndjson": {
+                "schema": {"type": "string", "description": "one article JSON per line"}
+            },
         },
     }
 }
 
 
-@write.post("/articles", response_model=schemas.IngestResult, status_code=201, openapi_extra=INGEST_BODY,
-            responses={400: {"model": schemas.Problem}, 413: {"model": schemas.Problem}},
-            summary="Ingest one article (JSON) or a batch (JSON Lines) through the whole pipeline")
+@write.post(
+    "/articles",
+    response_model=schemas.IngestResult,
+    status_code=201,
+    openapi_extra=INGEST_BODY,
+    responses={400: {"model": schemas.Problem}, 413: {"model": schemas.Problem}},
+    summary="Ingest one article (JSON) or a batch (JSON Lines) through the whole pipeline",
+)
 async def ingest(request: Request) -> Response:
     settings = request.app.state.settings
     body = await request.body()
@@ -193,9 +249,14 @@ async def ingest(request: Request) -> Response:
         raise HTTPException(400, str(err)) from err
     async with request.app.state.write_lock:
         summary = await run_in_threadpool(request.app.state.ingest, raws, settings)
-    payload = {"received": len(raws), "articles_new": summary.articles_new,
-               "articles_known": summary.articles_known, "failures": summary.failures, "linked": summary.linked,
-               "totals": summary.totals}
+    payload = {
+        "received": len(raws),
+        "articles_new": summary.articles_new,
+        "articles_known": summary.articles_known,
+        "failures": summary.failures,
+        "linked": summary.linked,
+        "totals": summary.totals,
+    }
     response = json_response(payload)
     response.status_code = 201
     return response

@@ -19,7 +19,9 @@ def serve(
     db: Path = DB_OPTION,
     host: str = typer.Option(DEFAULT_HOST, "--host", help="Interface to listen on (loopback by default)."),
     port: int = typer.Option(DEFAULT_PORT, "--port", help="TCP port."),
-    sample: bool = typer.Option(False, "--sample", help="First write a small sample ledger into --db (demo)."),
+    sample: bool = typer.Option(
+        False, "--sample", help="First write a small sample ledger into --db (demo)."
+    ),
     workers: int = typer.Option(1, "--workers", help="Server processes (reads scale with processes)."),
 ) -> None:
     """Serve the REST API (/api/v1, OpenAPI at /openapi.json) and the web UI (/).
@@ -34,7 +36,9 @@ def serve(
 
         build(db)
     settings = settings_for(db)
-    typer.echo(f"newsledger: serving {db} on http://{host}:{port}/ (API /api/v1, OpenAPI /openapi.json)", err=True)
+    typer.echo(
+        f"newsledger: serving {db} on http://{host}:{port}/ (API /api/v1, OpenAPI /openapi.json)", err=True
+    )
     if not settings.api_token:
         typer.echo("newsledger: write endpoints disabled (set NEWSLEDGER_TOKEN to enable ingest)", err=True)
     if workers > 1:
@@ -42,7 +46,13 @@ def serve(
         import os
 
         os.environ["NEWSLEDGER_DB"] = str(db)
-        uvicorn.run("newsledger.api.app:app_from_env", host=host, port=port, workers=workers, factory=True,
-                    log_level="warning")
+        uvicorn.run(
+            "newsledger.api.app:app_from_env",
+            host=host,
+            port=port,
+            workers=workers,
+            factory=True,
+            log_level="warning",
+        )
     else:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -35,7 +35,12 @@ def write_export(conn: sqlite3.Connection, fmt: str, out: BinaryIO) -> int:
     """Write every event of the ledger in ``fmt`` to ``out``; returns the event count."""
     from newsledger.export import acled, geojson, jsonl, parquet
 
-    writers = {"jsonl": jsonl.write, "csv-acled": acled.write, "parquet": parquet.write, "geojson": geojson.write}
+    writers = {
+        "jsonl": jsonl.write,
+        "csv-acled": acled.write,
+        "parquet": parquet.write,
+        "geojson": geojson.write,
+    }
     if fmt not in writers:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(writers)}")
     return writers[fmt](conn, out)

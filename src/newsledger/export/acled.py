@@ -29,10 +29,37 @@ from typing import Any, BinaryIO
 from newsledger.store.queries import export_rows
 
 COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 
 FATALITY_ATTRIBUTES = frozenset({"killed", "dead", "deaths", "fatalities"})
@@ -103,24 +130,44 @@ def row(item: dict[str, Any], stamp: int) -> dict[str, str]:
     country = _countries().get((ev.get("country_code") or "").upper(), {})
     types = acled_types(ev["event_type"])
     deaths = [c["low"] for c in claims if c["attribute"] in FATALITY_ATTRIBUTES and c.get("low") is not None]
-    notes = "; ".join(f"{c['attribute']}: {c['text']} ({c.get('originator') or 'unknown source'})" for c in claims)
+    notes = "; ".join(
+        f"{c['attribute']}: {c['text']} ({c.get('originator') or 'unknown source'})" for c in claims
+    )
     tags = [f"modality={ev['modality']}"] if ev.get("modality") not in (None, "occurred") else []
     if ev.get("is_summary"):
         tags.append("summary event")
     start = ev.get("date_start") or ""
     return {
-        "event_id_cnty": ev["id"], "event_date": start[:10], "year": start[:4],
+        "event_id_cnty": ev["id"],
+        "event_date": start[:10],
+        "year": start[:4],
         "time_precision": time_precision(ev.get("date_start"), ev.get("date_end")),
-        "disorder_type": types.get("disorder_type", ""), "event_type": types.get("event_type", ""),
+        "disorder_type": types.get("disorder_type", ""),
+        "event_type": types.get("event_type", ""),
         "sub_event_type": types.get("sub_event_type", ""),
-        "actor1": actors[0] if actors else "", "assoc_actor_1": "; ".join(actors[1:]), "inter1": "",
-        "actor2": targets[0] if targets else "", "assoc_actor_2": "; ".join(targets[1:]), "inter2": "",
-        "interaction": "", "civilian_targeting": "",
-        "iso": str(country.get("isonumeric", "")), "region": "", "country": country.get("name", ""),
-        "admin1": "", "admin2": "", "admin3": "", "location": ev.get("place_name") or "",
-        "latitude": _num(ev.get("latitude")), "longitude": _num(ev.get("longitude")), "geo_precision": "",
-        "source": "; ".join(ev.get("originators") or []), "source_scale": "",
-        "notes": notes, "fatalities": _num(min(deaths)) if deaths else "", "tags": "; ".join(tags),
+        "actor1": actors[0] if actors else "",
+        "assoc_actor_1": "; ".join(actors[1:]),
+        "inter1": "",
+        "actor2": targets[0] if targets else "",
+        "assoc_actor_2": "; ".join(targets[1:]),
+        "inter2": "",
+        "interaction": "",
+        "civilian_targeting": "",
+        "iso": str(country.get("isonumeric", "")),
+        "region": "",
+        "country": country.get("name", ""),
+        "admin1": "",
+        "admin2": "",
+        "admin3": "",
+        "location": ev.get("place_name") or "",
+        "latitude": _num(ev.get("latitude")),
+        "longitude": _num(ev.get("longitude")),
+        "geo_precision": "",
+        "source": "; ".join(ev.get("originators") or []),
+        "source_scale": "",
+        "notes": notes,
+        "fatalities": _num(min(deaths)) if deaths else "",
+        "tags": "; ".join(tags),
         "timestamp": str(stamp),
     }
 

@@ -10,22 +10,40 @@ from typing import Any, BinaryIO
 from newsledger.records import SCHEMA_VERSION
 from newsledger.store.queries import export_rows
 
-PROPERTIES = ("id", "story_id", "event_type", "modality", "is_summary", "date_start", "date_end", "place_name",
-              "geonameid", "country_code", "article_count", "independent_source_count")
+PROPERTIES = (
+    "id",
+    "story_id",
+    "event_type",
+    "modality",
+    "is_summary",
+    "date_start",
+    "date_end",
+    "place_name",
+    "geonameid",
+    "country_code",
+    "article_count",
+    "independent_source_count",
+)
 
 
 def feature(event: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any]:
     lat, lon = event.get("latitude"), event.get("longitude")
     props = {k: event.get(k) for k in PROPERTIES}
     props["originators"] = "; ".join(event.get("originators") or [])
-    props["claims"] = "; ".join(f"{c['attribute']}: {c['text']} ({c.get('originator') or '?'})" for c in claims)
+    props["claims"] = "; ".join(
+        f"{c['attribute']}: {c['text']} ({c.get('originator') or '?'})" for c in claims
+    )
     geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
     return {"type": "Feature", "id": event["id"], "geometry": geometry, "properties": props}
 
 
 def write(conn: sqlite3.Connection, out: BinaryIO) -> int:
     # Streamed feature by feature: a 100k-event export never sits in memory as one dict.
-    out.write(b'{"type":"FeatureCollection","newsledger_schema_version":"' + SCHEMA_VERSION.encode() + b'","features":[')
+    out.write(
+        b'{"type":"FeatureCollection","newsledger_schema_version":"'
+        + SCHEMA_VERSION.encode()
+        + b'","features":['
+    )
     n = 0
     for row in export_rows(conn):
         if n:

@@ -9,19 +9,43 @@ from typing import BinaryIO
 
 from newsledger.store.queries import export_rows
 
-SCALARS = ("id", "story_id", "event_type", "modality", "is_summary", "date_start", "date_end", "place_name",
-           "geonameid", "country_code", "latitude", "longitude", "article_count", "independent_source_count")
+SCALARS = (
+    "id",
+    "story_id",
+    "event_type",
+    "modality",
+    "is_summary",
+    "date_start",
+    "date_end",
+    "place_name",
+    "geonameid",
+    "country_code",
+    "latitude",
+    "longitude",
+    "article_count",
+    "independent_source_count",
+)
 
 
 def _schema():  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    types = {"is_summary": pa.bool_(), "geonameid": pa.int64(), "latitude": pa.float64(),
-             "longitude": pa.float64(), "article_count": pa.int64(), "independent_source_count": pa.int64()}
+    types = {
+        "is_summary": pa.bool_(),
+        "geonameid": pa.int64(),
+        "latitude": pa.float64(),
+        "longitude": pa.float64(),
+        "article_count": pa.int64(),
+        "independent_source_count": pa.int64(),
+    }
     fields = [pa.field(name, types.get(name, pa.string())) for name in SCALARS]
-    fields += [pa.field("actors", pa.list_(pa.string())), pa.field("targets", pa.list_(pa.string())),
-               pa.field("originators", pa.list_(pa.string())), pa.field("story_label", pa.string()),
-               pa.field("claims_json", pa.string())]
+    fields += [
+        pa.field("actors", pa.list_(pa.string())),
+        pa.field("targets", pa.list_(pa.string())),
+        pa.field("originators", pa.list_(pa.string())),
+        pa.field("story_label", pa.string()),
+        pa.field("claims_json", pa.string()),
+    ]
     return pa.schema(fields)
 
 
@@ -33,9 +57,13 @@ def write(conn: sqlite3.Connection, out: BinaryIO) -> int:
     for row in export_rows(conn):
         ev = row["event"]
         item = {k: ev.get(k) for k in SCALARS}
-        item.update(actors=list(ev.get("actors") or []), targets=list(ev.get("targets") or []),
-                    originators=list(ev.get("originators") or []), story_label=row["story_label"],
-                    claims_json=json.dumps(row["claims"], ensure_ascii=False))
+        item.update(
+            actors=list(ev.get("actors") or []),
+            targets=list(ev.get("targets") or []),
+            originators=list(ev.get("originators") or []),
+            story_label=row["story_label"],
+            claims_json=json.dumps(row["claims"], ensure_ascii=False),
+        )
         rows.append(item)
     pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), out)
     return len(rows)

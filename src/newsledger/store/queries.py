@@ -59,9 +59,15 @@ class EventFilter:
         100k-event load ledger, actor+modality took 150-200 ms that way, 2 ms
         driven by the actor. The other terms are then checked from the covering
         index columns (migration 006)."""
-        for name, value in (("story_id", self.story_id), ("actor", self.actor), ("country_code", self.country),
-                            ("event_type", self.event_type), ("date_start", self.date_to or self.date_from),
-                            ("modality", self.modality), ("independent_source_count", self.min_sources)):
+        for name, value in (
+            ("story_id", self.story_id),
+            ("actor", self.actor),
+            ("country_code", self.country),
+            ("event_type", self.event_type),
+            ("date_start", self.date_to or self.date_from),
+            ("modality", self.modality),
+            ("independent_source_count", self.min_sources),
+        ):
             if value:
                 return name
         return "date_start"
@@ -129,8 +135,10 @@ def _days_before(iso: str, days: int) -> str:
 
 def max_span_days(conn: sqlite3.Connection) -> int:
     """Longest event in days (date_end - date_start), cached like the totals."""
-    sql = ("SELECT coalesce(cast(max(julianday(date_end) - julianday(date_start)) + 1 AS INTEGER), 0)"
-           " FROM events WHERE date_end IS NOT NULL")
+    sql = (
+        "SELECT coalesce(cast(max(julianday(date_end) - julianday(date_start)) + 1 AS INTEGER), 0)"
+        " FROM events WHERE date_end IS NOT NULL"
+    )
     return max(0, cached_scalar(conn, sql))
 
 
@@ -159,7 +167,9 @@ MAX_CACHED_COUNTS = 10_000
 def _signature(conn: sqlite3.Connection) -> tuple[int, ...]:
     path = _PATHS.get(id(conn))
     if path is None:
-        path = _PATHS[id(conn)] = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+        path = _PATHS[id(conn)] = next(
+            (r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), ""
+        )
     sig: list[int] = []
     for name in (path, path + "-wal"):
         try:
@@ -257,8 +267,9 @@ def article_mentions(conn: sqlite3.Connection, article_id: str) -> list[dict[str
 
 
 def sentence_spans(conn: sqlite3.Connection, article_id: str) -> list[tuple[int, int]]:
-    row = conn.execute("SELECT json_extract(record, '$.sentences') FROM extractions WHERE article_id = ?",
-                       (article_id,)).fetchone()
+    row = conn.execute(
+        "SELECT json_extract(record, '$.sentences') FROM extractions WHERE article_id = ?", (article_id,)
+    ).fetchone()
     if not row or not row[0]:
         return []
     return [(s["start"], s["end"]) for s in json.loads(row[0])]
@@ -294,9 +305,9 @@ _STORY_SUMMARY = (
     "SELECT s.id, s.label, s.first_date, s.last_date, s.article_count, s.originator_count,"
     " json_extract(s.record, '$.originators') AS originators,"
     # A display title: the story's label, else its earliest titled article's title.
-    " coalesce(nullif(s.label, ''), (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-    " WHERE sa.story_id = s.id AND a.title IS NOT NULL ORDER BY a.published IS NULL, a.published, a.id LIMIT 1),"
-    " s.id) AS title,"
+    " coalesce(nullif(s.label, ''), (SELECT a.title FROM story_articles sa"
+    " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id AND a.title IS NOT NULL"
+    " ORDER BY a.published IS NULL, a.published, a.id LIMIT 1), s.id) AS title,"
     " (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS event_count FROM stories s"
 )
 
@@ -310,7 +321,8 @@ def _story_summary(row: sqlite3.Row) -> dict[str, Any]:
 def stories(conn: sqlite3.Connection, *, limit: int | None = None, offset: int | None = None) -> Page:
     limit, offset = clamp(limit, offset)
     rows = conn.execute(
-        _STORY_SUMMARY + " ORDER BY s.article_count DESC, s.first_date, s.id LIMIT ? OFFSET ?", (limit, offset)
+        _STORY_SUMMARY + " ORDER BY s.article_count DESC, s.first_date, s.id LIMIT ? OFFSET ?",
+        (limit, offset),
     )
     return Page([_story_summary(r) for r in rows], count(conn, "SELECT id FROM stories"), limit, offset)
 
@@ -323,12 +335,21 @@ def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     # Embedded lists are bounded (MAX_LIMIT each); page through more with
     # /events?story_id=, /articles?story_id=.
     out["articles"] = articles(conn, story_id=story_id, limit=MAX_LIMIT).items
-    out["events"] = [json.loads(r) for r in event_records(conn, EventFilter(story_id=story_id), order="asc",
-                                                          limit=MAX_LIMIT)]
-    out["claims"] = _records(conn, "SELECT record FROM claims WHERE story_id = ? ORDER BY attribute, id LIMIT ?",
-                             story_id, 4 * MAX_LIMIT)
+    out["events"] = [
+        json.loads(r)
+        for r in event_records(conn, EventFilter(story_id=story_id), order="asc", limit=MAX_LIMIT)
+    ]
+    out["claims"] = _records(
+        conn,
+        "SELECT record FROM claims WHERE story_id = ? ORDER BY attribute, id LIMIT ?",
+        story_id,
+        4 * MAX_LIMIT,
+    )
     out["discrepancies"] = _records(
-        conn, "SELECT record FROM discrepancies WHERE story_id = ? ORDER BY attribute, id LIMIT ?", story_id, MAX_LIMIT
+        conn,
+        "SELECT record FROM discrepancies WHERE story_id = ? ORDER BY attribute, id LIMIT ?",
+        story_id,
+        MAX_LIMIT,
     )
     return out
 
@@ -358,19 +379,21 @@ def events(
     # cost ~15 ms on the 100k-event load ledger; sorting ids alone ~2 ms.
     order_by = _EVENT_ORDER[order]
     rows = conn.execute(
-        f"SELECT record FROM events WHERE id IN (SELECT id FROM events{where} ORDER BY {order_by} LIMIT ? OFFSET ?)"
-        f" ORDER BY {order_by}",
+        f"SELECT record FROM events WHERE id IN"
+        f" (SELECT id FROM events{where} ORDER BY {order_by} LIMIT ? OFFSET ?) ORDER BY {order_by}",
         [*args, limit, offset],
     )
     return Page([r[0] for r in rows], count(conn, f"SELECT id FROM events{where}", args), limit, offset)
 
 
-def event_records(conn: sqlite3.Connection, flt: EventFilter = EventFilter(), *, order: str = "asc",
-                  limit: int = -1) -> Iterator[str]:
+def event_records(
+    conn: sqlite3.Connection, flt: EventFilter = EventFilter(), *, order: str = "asc", limit: int = -1
+) -> Iterator[str]:
     """Matching events' JSON, all of them by default (exports), or the first ``limit``."""
     where, args = flt.where()
-    for row in conn.execute(f"SELECT record FROM events{where} ORDER BY {_EVENT_ORDER[order]} LIMIT ?",
-                            [*args, limit]):
+    for row in conn.execute(
+        f"SELECT record FROM events{where} ORDER BY {_EVENT_ORDER[order]} LIMIT ?", [*args, limit]
+    ):
         yield row[0]
 
 
@@ -382,8 +405,10 @@ def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     ev = json.loads(row[0])
     claims = _records(conn, "SELECT record FROM claims WHERE event_id = ? ORDER BY attribute, id", event_id)
     spans = [(m["article_id"], m["start"], m["end"], "event", ev["event_type"]) for m in ev["mentions"]]
-    spans += [(c["evidence"]["article_id"], c["evidence"]["start"], c["evidence"]["end"], "claim", c["attribute"])
-              for c in claims]
+    spans += [
+        (c["evidence"]["article_id"], c["evidence"]["start"], c["evidence"]["end"], "claim", c["attribute"])
+        for c in claims
+    ]
     return {
         "event": ev,
         "claims": claims,
@@ -418,17 +443,23 @@ def evidence(conn: sqlite3.Connection, spans: list[tuple[str, int, int, str, str
             continue
         text = row["text"]
         uniq = sorted(set(items))
-        lo, hi = _passage(text, min(s for s, *_ in uniq), max(e for _, e, *_ in uniq), sentence_spans(conn, aid))
-        out.append({
-            "article_id": aid,
-            "title": row["title"],
-            "published": row["published"],
-            "originator": row["originator"],
-            "publisher": row["publisher"] or row["outlet"],
-            "passage_start": lo,
-            "passage": text[lo:hi],
-            "spans": [{"start": s, "end": e, "kind": k, "label": lb, "text": text[s:e]} for s, e, k, lb in uniq],
-        })
+        lo, hi = _passage(
+            text, min(s for s, *_ in uniq), max(e for _, e, *_ in uniq), sentence_spans(conn, aid)
+        )
+        out.append(
+            {
+                "article_id": aid,
+                "title": row["title"],
+                "published": row["published"],
+                "originator": row["originator"],
+                "publisher": row["publisher"] or row["outlet"],
+                "passage_start": lo,
+                "passage": text[lo:hi],
+                "spans": [
+                    {"start": s, "end": e, "kind": k, "label": lb, "text": text[s:e]} for s, e, k, lb in uniq
+                ],
+            }
+        )
     return sorted(out, key=lambda a: (a["originator"] or "~", a["article_id"]))
 
 
@@ -462,9 +493,7 @@ def entities(
         clauses.append("e.label = ?")
         args.append(label.upper())
     if q:
-        clauses.append(
-            "e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')"
-        )
+        clauses.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')")
         args.append(f"%{_like_escape(q)}%")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (
@@ -486,8 +515,12 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     ent = json.loads(row[0])
-    aliases = [r[0] for r in conn.execute(
-        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+    aliases = [
+        r[0]
+        for r in conn.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
+        )
+    ]
     spans = [(m["article_id"], m["start"], m["end"], "entity", ent["label"]) for m in ent.get("mentions", [])]
     event_rows = conn.execute(
         "SELECT e.record, ee.role FROM event_entities ee JOIN events e ON e.id = ee.event_id"
@@ -508,14 +541,21 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
 def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every event with its story label and claims, for the exporters."""
     cur = conn.execute(
-        "SELECT e.record, s.label FROM events e LEFT JOIN stories s ON s.id = e.story_id ORDER BY e.date_start, e.id"
+        "SELECT e.record, s.label FROM events e LEFT JOIN stories s ON s.id = e.story_id"
+        " ORDER BY e.date_start, e.id"
     )
     claim_conn = conn  # same connection: sqlite3 allows nested cursors
     for record, story_label in cur:
         ev = json.loads(record)
-        claims = _records(claim_conn, "SELECT record FROM claims WHERE event_id = ? ORDER BY attribute, id", ev["id"])
-        yield {"event": ev, "story_label": story_label, "claims": claims,
-               "entities": entity_names(conn, [*ev.get("actors", []), *ev.get("targets", [])])}
+        claims = _records(
+            claim_conn, "SELECT record FROM claims WHERE event_id = ? ORDER BY attribute, id", ev["id"]
+        )
+        yield {
+            "event": ev,
+            "story_label": story_label,
+            "claims": claims,
+            "entities": entity_names(conn, [*ev.get("actors", []), *ev.get("targets", [])]),
+        }
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:

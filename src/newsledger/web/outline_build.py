@@ -63,7 +63,9 @@ def read_polygons(path: Path) -> list[list[list[tuple[float, float]]]]:
         parts = list(struct.unpack(f"<{n_parts}i", content[44 : 44 + 4 * n_parts])) + [n_points]
         at = 44 + 4 * n_parts
         pts = struct.unpack(f"<{2 * n_points}d", content[at : at + 16 * n_points])
-        shapes.append([[(pts[2 * j], pts[2 * j + 1]) for j in range(parts[k], parts[k + 1])] for k in range(n_parts)])
+        shapes.append(
+            [[(pts[2 * j], pts[2 * j + 1]) for j in range(parts[k], parts[k + 1])] for k in range(n_parts)]
+        )
     return shapes
 
 

@@ -118,7 +118,8 @@ def event_map(events: list[dict[str, Any]], href: str = "/events/{id}") -> MapVi
         groups.setdefault((round(e["latitude"], 2), round(e["longitude"], 2)), []).append(e)
     for (lat, lon), evs in groups.items():
         label = f"{evs[0].get('place_name') or ''}: " + ", ".join(
-            f"{e['event_type']} ({e.get('date_start') or 'undated'})" for e in evs[:6])
+            f"{e['event_type']} ({e.get('date_start') or 'undated'})" for e in evs[:6]
+        )
         r = w / 120 * math.sqrt(len(evs))
         view.markers.append(Marker(lon * k, -lat, r, label, href.format(id=evs[0]["id"])))
     return view
@@ -196,12 +197,22 @@ def timeline(events: list[dict[str, Any]], story_id: str | None = None) -> Timel
     for (s, t), evs in sorted(spans.items()):
         x = (s - first).days / days * 1000
         width = max(((t - s).days + 1) / days * 1000, 6)
-        rows.append(TimelineRow(s.isoformat(), t.isoformat(), round(x, 1), round(width, 1),
-                                _chips(evs, s, t, story_id), all(e.get("modality") != "occurred" for e in evs)))
+        rows.append(
+            TimelineRow(
+                s.isoformat(),
+                t.isoformat(),
+                round(x, 1),
+                round(width, 1),
+                _chips(evs, s, t, story_id),
+                all(e.get("modality") != "occurred" for e in evs),
+            )
+        )
     # Labels at even fractions of the axis, laid out with space-between.
     n_ticks = min(days, 5)
-    ticks = [(first + dt.timedelta(days=round(i * (days - 1) / max(1, n_ticks - 1)))).isoformat()
-             for i in range(n_ticks)]
+    ticks = [
+        (first + dt.timedelta(days=round(i * (days - 1) / max(1, n_ticks - 1)))).isoformat()
+        for i in range(n_ticks)
+    ]
     return Timeline(rows, undated, ticks, sorted(background, key=lambda e: e.get("date_start") or ""))
 
 
@@ -214,7 +225,12 @@ def _chips(evs: list[dict[str, Any]], s: dt.date, t: dt.date, story_id: str | No
         if len(group) == 1:
             href = f"/events/{group[0]['id']}"
         else:
-            query = {"type": etype, "modality": modality, "date_from": s.isoformat(), "date_to": t.isoformat()}
+            query = {
+                "type": etype,
+                "modality": modality,
+                "date_from": s.isoformat(),
+                "date_to": t.isoformat(),
+            }
             if story_id:
                 query["story_id"] = story_id
             href = "/events?" + urlencode(query)
@@ -270,16 +286,24 @@ def comparison(story: dict[str, Any]) -> Comparison:
             rows.append(_claim_row(ev, attribute, attribute, claims, originators, conflicting))
     if loose:
         rows.append(CompareRow("group", label="Claims not tied to an event" if rows else "Claims"))
-        grouped = [_claim_row(None, attribute, speaker or attribute, claims, originators, conflicting)
-                   for (attribute, speaker), claims in loose.items()]
+        grouped = [
+            _claim_row(None, attribute, speaker or attribute, claims, originators, conflicting)
+            for (attribute, speaker), claims in loose.items()
+        ]
         # Conflicts first, then what several sources report, then the rest by name.
         rank = {"conflict": 0, "agree": 1, "multi": 1, "single": 2}
         rows += sorted(grouped, key=lambda r: (rank[r.status], -r.sources, r.attribute, r.label.lower()))
     return Comparison(originators, rows)
 
 
-def _claim_row(ev: dict[str, Any] | None, attribute: str, label: str, claims: list[dict[str, Any]],
-               originators: list[str], conflicting: set[str]) -> CompareRow:
+def _claim_row(
+    ev: dict[str, Any] | None,
+    attribute: str,
+    label: str,
+    claims: list[dict[str, Any]],
+    originators: list[str],
+    conflicting: set[str],
+) -> CompareRow:
     cells: list[list[dict[str, Any]]] = [[] for _ in originators]
     seen: set[tuple[str, str]] = set()
     for c in claims:
@@ -324,15 +348,19 @@ def source_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
     conflicting = {cid for d in story["discrepancies"] for cid in d["claim_ids"]}
     rows: dict[str, dict[str, Any]] = {}
     for a in story["articles"]:
-        row = rows.setdefault(a.get("originator") or "unknown source",
-                              {"articles": 0, "claims": 0, "conflicts": 0, "carried_by": []})
+        row = rows.setdefault(
+            a.get("originator") or "unknown source",
+            {"articles": 0, "claims": 0, "conflicts": 0, "carried_by": []},
+        )
         row["articles"] += 1
         carrier = a.get("publisher") or a.get("outlet")
         if carrier and carrier not in row["carried_by"]:
             row["carried_by"].append(carrier)
     for c in story["claims"]:
-        row = rows.setdefault(c.get("originator") or "unknown source",
-                              {"articles": 0, "claims": 0, "conflicts": 0, "carried_by": []})
+        row = rows.setdefault(
+            c.get("originator") or "unknown source",
+            {"articles": 0, "claims": 0, "conflicts": 0, "carried_by": []},
+        )
         row["claims"] += 1
         row["conflicts"] += c["id"] in conflicting
     return [{"name": name, **row} for name, row in rows.items()]

@@ -45,8 +45,14 @@ def safe_href(url: str | None) -> str | None:
     return None
 
 
-_env.globals.update(etype=render.event_type_label, claim_value=render.claim_value, schema_version=SCHEMA_VERSION, twin_url=twin_url,
-                    with_offset=with_offset, safe_href=safe_href)
+_env.globals.update(
+    etype=render.event_type_label,
+    claim_value=render.claim_value,
+    schema_version=SCHEMA_VERSION,
+    twin_url=twin_url,
+    with_offset=with_offset,
+    safe_href=safe_href,
+)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
@@ -89,7 +95,10 @@ def _missing(what: str, key: str) -> HTTPException:
 async def index(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     db = _conn(request)
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
-    data = {"stories": _page_dict(queries.stories(db, limit=PAGE_SIZE, offset=offset)), "stats": queries.stats(db)}
+    data = {
+        "stories": _page_dict(queries.stories(db, limit=PAGE_SIZE, offset=offset)),
+        "stats": queries.stats(db),
+    }
     return _render(request, as_json, "index.html", data)
 
 
@@ -100,9 +109,17 @@ async def story_page(request: Request, story_id: str) -> Response:
     story = queries.story(db, story_id)
     if story is None:
         raise _missing("story", story_id)
-    return _render(request, as_json, "story.html", {"story": story}, story=story,
-                   timeline=render.timeline(story["events"], story_id), map=render.event_map(story["events"]),
-                   compare=render.comparison(story), source_rows=render.source_rows(story))
+    return _render(
+        request,
+        as_json,
+        "story.html",
+        {"story": story},
+        story=story,
+        timeline=render.timeline(story["events"], story_id),
+        map=render.event_map(story["events"]),
+        compare=render.comparison(story),
+        source_rows=render.source_rows(story),
+    )
 
 
 # --------------------------------------------------------------------------- events
@@ -124,11 +141,22 @@ async def events_page(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> Response:
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
-    flt = queries.EventFilter(type or None, country or None, place or None, date_from or None, date_to or None,
-                              actor or None, modality or None, min_sources, story_id or None)
+    flt = queries.EventFilter(
+        type or None,
+        country or None,
+        place or None,
+        date_from or None,
+        date_to or None,
+        actor or None,
+        modality or None,
+        min_sources,
+        story_id or None,
+    )
     page = queries.events(_conn(request), flt, limit=PAGE_SIZE, offset=offset)
-    data = {"filter": {k: v for k, v in vars(flt).items() if v is not None},
-            "events": {**_page_dict(page), "items": [json.loads(i) for i in page.items]}}
+    data = {
+        "filter": {k: v for k, v in vars(flt).items() if v is not None},
+        "events": {**_page_dict(page), "items": [json.loads(i) for i in page.items]},
+    }
     return _render(request, as_json, "events.html", data, query=dict(request.query_params))
 
 
@@ -143,15 +171,25 @@ async def event_page(request: Request, event_id: str) -> Response:
         {**ev, "segments": render.highlight(ev["passage"], ev["spans"], ev["passage_start"])}
         for ev in detail["evidence"]
     ]
-    return _render(request, as_json, "event.html", detail, d=detail, passages=passages, conflicting=conflicting,
-                   map=render.event_map([detail["event"]]))
+    return _render(
+        request,
+        as_json,
+        "event.html",
+        detail,
+        d=detail,
+        passages=passages,
+        conflicting=conflicting,
+        map=render.event_map([detail["event"]]),
+    )
 
 
 # --------------------------------------------------------------------------- evidence view
 
 
 @pages.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article_page(request: Request, article_id: str, event: str | None = Query(None, max_length=200)) -> Response:
+async def article_page(
+    request: Request, article_id: str, event: str | None = Query(None, max_length=200)
+) -> Response:
     article_id, as_json = _twin(request, article_id)
     db = _conn(request)
     detail = queries.article(db, article_id)
@@ -160,13 +198,33 @@ async def article_page(request: Request, article_id: str, event: str | None = Qu
     detail["claims"] = queries.article_claims(db, article_id)
     detail["events"] = queries.event_ids_of_article(db, article_id)
     focus = _focus_spans(db, event, article_id) if event else []
-    spans = [*detail["mentions"], *focus,
-             *({"start": c["evidence"]["start"], "end": c["evidence"]["end"], "kind": "claim",
-                "label": f"{c['attribute']}: {c['text']}"} for c in detail["claims"])]
+    spans = [
+        *detail["mentions"],
+        *focus,
+        *(
+            {
+                "start": c["evidence"]["start"],
+                "end": c["evidence"]["end"],
+                "kind": "claim",
+                "label": f"{c['attribute']}: {c['text']}",
+            }
+            for c in detail["claims"]
+        ),
+    ]
     segments = render.highlight(detail["article"]["text"], spans)
     kinds = sorted({s["kind"] for s in spans})
-    return _render(request, as_json, "article.html", detail, a=detail["article"], d=detail, segments=segments,
-                   kinds=kinds, focus_event=event if focus else None, claim_list=_distinct_claims(detail["claims"]))
+    return _render(
+        request,
+        as_json,
+        "article.html",
+        detail,
+        a=detail["article"],
+        d=detail,
+        segments=segments,
+        kinds=kinds,
+        focus_event=event if focus else None,
+        claim_list=_distinct_claims(detail["claims"]),
+    )
 
 
 def _distinct_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -184,7 +242,12 @@ def _focus_spans(db: Any, event_id: str, article_id: str) -> list[dict[str, Any]
     detail = queries.event(db, event_id)
     if detail is None:
         return []
-    return [{**s, "focus": True} for ev in detail["evidence"] if ev["article_id"] == article_id for s in ev["spans"]]
+    return [
+        {**s, "focus": True}
+        for ev in detail["evidence"]
+        if ev["article_id"] == article_id
+        for s in ev["spans"]
+    ]
 
 
 # --------------------------------------------------------------------------- entities, search
@@ -192,12 +255,17 @@ def _focus_spans(db: Any, event_id: str, article_id: str) -> list[dict[str, Any]
 
 @pages.get("/entities", response_class=HTMLResponse)
 @pages.get("/entities.json")
-async def entities_page(request: Request, label: str | None = Query(None), q: str | None = Query(None),
-                  offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+async def entities_page(
+    request: Request,
+    label: str | None = Query(None),
+    q: str | None = Query(None),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> Response:
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
     page = queries.entities(_conn(request), label=label or None, q=q or None, limit=PAGE_SIZE, offset=offset)
-    return _render(request, as_json, "entities.html", {"entities": _page_dict(page)},
-                   query=dict(request.query_params))
+    return _render(
+        request, as_json, "entities.html", {"entities": _page_dict(page)}, query=dict(request.query_params)
+    )
 
 
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)
@@ -215,8 +283,9 @@ async def entity_page(request: Request, entity_id: str) -> Response:
 
 @pages.get("/search", response_class=HTMLResponse)
 @pages.get("/search.json")
-async def search_page(request: Request, q: str = Query("", max_length=500),
-                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+async def search_page(
+    request: Request, q: str = Query("", max_length=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)
+) -> Response:
     as_json = request.url.path.endswith(".json") or _twin(request, "")[1]
     page = queries.search(_conn(request), q, limit=PAGE_SIZE, offset=offset)
     hits = [{**h, "parts": _snippet_parts(h["snippet"])} for h in page.items]
@@ -249,8 +318,9 @@ async def login(request: Request) -> Response:
     token = (parse_qs((await request.body()).decode("utf-8", "replace")).get("token") or [""])[0]
     valid = [t for t in (settings.read_token, settings.api_token) if t]
     if not any(hmac.compare_digest(token.encode(), t.encode()) for t in valid):
-        return templates.TemplateResponse(request, "login.html", {"error": "That token is not valid."},
-                                          status_code=401)
+        return templates.TemplateResponse(
+            request, "login.html", {"error": "That token is not valid."}, status_code=401
+        )
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
     return response
