@@ -1,0 +1,1 @@
+"""Reproducible training commands for the extract models (shipped in newsledger/data)."""

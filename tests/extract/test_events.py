@@ -1,0 +1,74 @@
+"""Events reader on hand-built sentences: (text, type, modality, roles)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsledger.extract import extract_article
+from newsledger.extract.events import read_events
+from newsledger.records import Article, ArticleExtraction
+
+pytestmark = pytest.mark.slow
+
+
+def _events(nlp, text, published="2021-03-05"):
+    article = Article(id="t", source="test", text=text, published=published)
+    return extract_article(nlp(text), article).events
+
+
+CASES = [
+    ("Police arrested 40 people in the capital on Tuesday.", "ARREST", "occurred", {"arrested"}),
+    ("The opposition called for mass rallies on Saturday.", "PEACE_PROTEST", "called_for", set()),
+    ("The minister said all detainees would be freed by Friday.", "RELEASE", "promised", set()),
+    ("Thousands of teachers went on strike on Monday.", "STRIKE", "occurred", set()),
+    ("Officials confirmed that three people died in custody.", "DEATH", "occurred", {"killed"}),
+    ("Detainees said guards beat them in the prison.", "TORTURE", "occurred", set()),
+    ("EU ministers will discuss sanctions against the government.", "SANCTION", "proposed", set()),
+    ("The opposition leader fled to Poland on Wednesday.", "EXILE", "occurred", set()),
+    ("Police fired live rounds at protesters, killing two people.", "FORCE_AGAINST_PROTEST", "occurred", {"killed"}),
+]
+
+
+@pytest.mark.parametrize("text, code, modality, roles", CASES)
+def test_sentence_events(nlp, text, code, modality, roles):
+    events = _events(nlp, text)
+    match = [e for e in events if e.event_type == code]
+    assert match, [(e.event_type, e.modality) for e in events]
+    ev = match[0]
+    assert ev.modality == modality
+    assert roles <= {rq.role for rq in ev.quantities}
+    assert ev.evidence.extractor.startswith("events@")
+    assert text[ev.evidence.start : ev.evidence.end] == ev.trigger
+
+
+def test_time_and_place(nlp):
+    text = "Police arrested 40 people in Minsk on Tuesday."
+    ev = next(e for e in _events(nlp, text) if e.event_type == "ARREST")
+    assert ev.time is not None and ev.time.start == "2021-03-02"  # Tuesday before Fri 2021-03-05
+    assert ev.place is not None and ev.place.name == "Minsk"
+
+
+def test_summary_event(nlp):
+    text = "More than 1,000 people have been detained since Sunday, the ministry said."
+    ev = next(e for e in _events(nlp, text) if e.event_type == "ARREST")
+    assert ev.is_summary
+    assert ev.summary_start == "2021-02-28"
+    assert ev.summary_end == "2021-03-05"
+
+
+def test_works_without_other_readers(nlp):
+    text = "Police arrested 40 people in Minsk on Tuesday."
+    article = Article(id="t", source="test", text=text)
+    events = list(read_events(nlp(text), article, ArticleExtraction(article_id="t")))
+    assert [e.event_type for e in events] == ["ARREST"]
+    assert events[0].time is None and events[0].place is None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_never_raises(nlp, text):
+    article = Article(id="p", source="prop", text=text)
+    for ev in read_events(nlp(text), article, ArticleExtraction(article_id="p")):
+        assert 0 <= ev.evidence.start <= ev.evidence.end <= len(text)
