@@ -60,10 +60,11 @@ def test_failures_recorded(ledger):
     assert [f.code for f in ledger.failures()] == ["NL-I002"]
 
 
-def test_full_text_search(ledger):
+@pytest.mark.parametrize(("query", "hits"), [("minsk", 1), ("arrest", 1), ("arresting", 1), ("riot", 0)])
+def test_full_text_search_stems(ledger, query, hits):
     ledger.add_article(_article())
-    hits = ledger.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'minsk'").fetchall()
-    assert len(hits) == 1
+    found = ledger.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchall()
+    assert len(found) == hits
 
 
 def test_story_ledger_replace(ledger):
