@@ -121,6 +121,22 @@ def test_nominal_joins_the_role_holder(read):
     assert nominal and nominal[0].cluster == _person(mentions, "Alexander Lukashenko").cluster
 
 
+def test_definite_description_after_a_sole_person(read):
+    text = (
+        "Workers said they had voted for opposition candidate Svetlana Tikhanovskaya. "
+        "The former English teacher refused to recognise the result."
+    )
+    mentions = read(text)
+    nominal = [m for m in mentions if m.text == "The former English teacher"]
+    assert nominal and nominal[0].cluster == _person(mentions, "Svetlana Tikhanovskaya").cluster
+    assert not any(m.label == "GROUP" and m.text == "opposition" for m in mentions)
+
+
+def test_definite_description_is_not_forced_between_two_people(read):
+    text = "Yuri Karaev met Alexander Barsukov. The former teacher resigned."
+    assert not [m for m in read(text) if m.form == "nominal" and m.label == "PERSON"]
+
+
 def test_acronyms_join_their_names(read):
     text = (
         "Workers gathered outside the Minsk Automobile Plant (MAZ). Strikes at MAZ continued. "

@@ -240,13 +240,34 @@ class _Linker:
                 continue
             head = doc[j].lower_
             cands = [c for c in self.clusters if c.label == "PERSON" and head in c.role_heads and c.last < start]
-            if not cands:
-                continue
-            c = max(cands, key=lambda c: c.last)
+            if cands:
+                c = max(cands, key=lambda c: c.last)
+            else:
+                c = self._sole_previous_person(tok, j, head)
+                if c is None:
+                    continue
             m = Mention(start, end, "PERSON", "nominal", self.text[start:end], self.sent_of.get(tok.i, 0),
                         _is_subject(doc, tok.i, j + 1), role=self.text[doc[tok.i + 1].idx : end],
                         role_span=(doc[tok.i + 1].idx, end))
             self.join(c, m)
+
+    def _sole_previous_person(self, the, head_tok: int, head: str) -> Cluster | None:  # noqa: ANN001
+        """'... opposition candidate Svetlana Tikhanovskaya. The former English teacher
+        refused ...': a definite description opening a sentence as its subject
+        refers to the one person the previous sentence names (none or several:
+        left unlinked). The role word's gender must not contradict the person's."""
+        doc = self.doc
+        if not the.is_sent_start or doc[head_tok].dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = self.sent_of.get(the.i, 0)
+        prev = {m.cluster for m in self.mentions if m.label == "PERSON" and m.sent == sent - 1 and m.form != "pronoun"}
+        if len(prev) != 1:
+            return None
+        c = self.clusters[prev.pop()]
+        gender = title_gender(head)
+        if gender and c.gender and gender != c.gender:
+            return None
+        return c
 
     def add_pronouns(self) -> None:
         doc = self.doc
@@ -352,6 +373,7 @@ def link_mentions(doc: "Doc", spans: "list[NameSpan]") -> list[Mention]:
     linker.add_nominals(taken)
     linker.add_pronouns()
     taken = [(m.start, m.end) for m in linker.mentions]
+    taken += [m.role_span for m in linker.mentions if m.role_span]  # 'opposition candidate' is a role
     linker.add_groups(taken)
     return linker.finish()
 
