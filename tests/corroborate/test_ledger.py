@@ -182,3 +182,25 @@ def test_link_item_uses_extracted_keys_and_skips_inferred_dates() -> None:
     item = link_item(a, x)
     assert item.entity_keys == ("svtln tkhnvska",) and item.date == "2020-08-14"
     assert link_item(dataclasses.replace(a, published_how="inferred"), x).date is None
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("At least 6,700 people have been arrested, the interior ministry said.", "At least 6,700", "the interior ministry"),
+        ("The interior ministry said Friday more than 2,000 had been set free.", "more than 2,000", "The interior ministry"),
+        ("At least 6,700 people have been arrested, but on Thursday officials announced they would start releasing detainees.",
+         "At least 6,700", None),
+        ("According to Amnesty International, 300 people were tortured.", "300", "Amnesty International"),
+        ("Hundreds were injured.", "Hundreds", None),
+    ],
+)
+def test_speaker_of_a_figure(text: str, phrase: str, speaker: str | None) -> None:
+    from newsledger.corroborate.claims import speaker_for
+
+    a = article("a", text)
+    start = text.index(phrase)
+    assert speaker_for(start, start + len(phrase), (), a, extraction(a)) == speaker

@@ -37,12 +37,19 @@ from newsledger.records import Article, ArticleExtraction, Claim, Evidence, Even
 Member = tuple[Article, ArticleExtraction]
 
 # 'according to the interior ministry', 'the interior ministry said', 'X told'.
-_ACCORDING = re.compile(r"\baccording to ((?:the )?[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4}?)(?=[,.;]|$)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to ((?:the )?[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4}?)(?=[,.;]|$)")
 _SAID = re.compile(
     r"((?:the |The )?(?:[A-Z][\w'’.-]*|[a-z]+ ministry|police|officials|authorities)(?: [\w'’.-]+){0,3}?) "
     r"(?:said|says|told|reported|announced|confirmed)\b"
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I"}
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|although|whereas|and)\b|\bbut\b")
+_TIME_WORD = re.compile(
+    r"^(?:(?:on|late|early|last|this)\s+)*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Today|Yesterday|Tonight)\b\s*",
+    re.IGNORECASE,
+)
 
 
 def _claim_id(evidence: Evidence, attribute: str, value: str = "") -> str:
@@ -57,15 +64,43 @@ def sentence_text(article: Article, extraction: ArticleExtraction, index: int) -
     return ""
 
 
-def speaker_for(start: int, end: int, quotes: Sequence[Quote], sentence: str) -> str | None:
-    """Who the article attributes the span [start, end) to."""
+def context_text(article: Article, extraction: ArticleExtraction, start: int, end: int) -> str:
+    """The sentences overlapping [start, end), cut at the line break before
+    ``start``: what a quote is about. (A heading glued to the sentence by the
+    sentence splitter is not.)"""
+    spans = [sp for sp in extraction.sentences if sp.start < end and start < sp.end]
+    lo = min((sp.start for sp in spans), default=start)
+    hi = max((sp.end for sp in spans), default=end)
+    lo = max(lo, article.text.rfind("\n", 0, start) + 1)
+    return article.text[lo:hi]
+
+
+def speaker_for(
+    start: int, end: int, quotes: Sequence[Quote], article: Article, extraction: ArticleExtraction
+) -> str | None:
+    """Who the article attributes the span [start, end) to: the speaker of a
+    quote containing it, else an attribution in the same clause of its sentence
+    ('the ministry said Friday more than 2,000 ...', '... were held, police
+    said.'); an attribution of another clause ('..., but officials announced
+    they would ...') is not taken."""
     for q in quotes:
         if q.evidence.start <= start and end <= q.evidence.end:
             return q.speaker_name or q.speaker_text
+    spans = [sp for sp in extraction.sentences if sp.start <= start < sp.end]
+    if not spans:
+        return None
+    s0 = spans[0].start
+    sentence = article.text[s0 : spans[0].end]
+    lo, hi = start - s0, end - s0
     for pattern in (_ACCORDING, _SAID):
-        m = pattern.search(sentence)
-        if m and m.group(1).strip() not in _PRONOUNS:
-            return m.group(1).strip()
+        for m in pattern.finditer(sentence):
+            between = sentence[m.end() : lo] if m.end() <= lo else sentence[hi : m.start()]
+            tail = sentence[m.end() :] if m.start() >= hi else ""
+            if _CLAUSE_BREAK.search(between) or len(tail.strip(" .,;\u201d\"'")) > 25:
+                continue
+            who = _TIME_WORD.sub("", m.group(1).strip()).strip()
+            if who and who not in _PRONOUNS:
+                return who
     return None
 
 
@@ -86,7 +121,6 @@ def mention_claims(
     entity_of: Mapping[tuple[str, int], str],
 ) -> list[Claim]:
     out: list[Claim] = []
-    sentence = sentence_text(article, extraction, mention.evidence.sentence)
     for rq in mention.quantities:
         q = rq.quantity
         out.append(
@@ -99,8 +133,7 @@ def mention_claims(
                 low=q.low,
                 high=q.high,
                 hedge=q.hedge,
-                speaker=speaker_for(q.evidence.start, q.evidence.end, extraction.quotes,
-                                    sentence_text(article, extraction, q.evidence.sentence)),
+                speaker=speaker_for(q.evidence.start, q.evidence.end, extraction.quotes, article, extraction),
                 **_base(article, q.evidence),
             )
         )
@@ -108,15 +141,15 @@ def mention_claims(
         t = mention.time
         value = t.start if t.end in (None, t.start) else f"{t.start}/{t.end}"
         out.append(Claim(id=_claim_id(t.evidence, "date"), event_id=event_id, attribute="date", kind="date",
-                         text=t.text, value=value, speaker=speaker_for(t.evidence.start, t.evidence.end,
-                                                                       extraction.quotes, sentence),
+                         text=t.text, value=value, speaker=speaker_for(t.evidence.start, t.evidence.end, extraction.quotes,
+                                                             article, extraction),
                          **_base(article, t.evidence)))
     if mention.place is not None:
         p = mention.place
         value = _place_value(p.country_code, p.geonameid, p.name or p.text, p.precision)
         out.append(Claim(id=_claim_id(p.evidence, "place"), event_id=event_id, attribute="place", kind="place",
-                         text=p.text, value=value, speaker=speaker_for(p.evidence.start, p.evidence.end,
-                                                                       extraction.quotes, sentence),
+                         text=p.text, value=value, speaker=speaker_for(p.evidence.start, p.evidence.end, extraction.quotes,
+                                                             article, extraction),
                          **_base(article, p.evidence)))
     for attribute, kind, args in (("perpetrator", "actor", mention.actors), ("target", "target", mention.targets)):
         for arg in args:
@@ -124,7 +157,7 @@ def mention_claims(
             value = entity_of.get((article.id, arg.cluster)) if arg.cluster is not None else None
             out.append(Claim(id=_claim_id(ev, attribute), event_id=event_id, attribute=attribute, kind=kind,
                              text=arg.text, value=value or arg.name or arg.text,
-                             speaker=speaker_for(ev.start, ev.end, extraction.quotes, sentence),
+                             speaker=speaker_for(ev.start, ev.end, extraction.quotes, article, extraction),
                              **_base(article, ev)))
     return out
 
@@ -141,7 +174,11 @@ def statement_claims(article: Article, extraction: ArticleExtraction, event_of_s
     sentence (what the statement is about); polarity from the quoted words."""
     out = []
     for q in extraction.quotes:
-        context = sentence_text(article, extraction, q.evidence.sentence) or q.content_text
+        # Context from the quoted words and cue, not the speaker span, which can
+        # reach back into a heading.
+        parts = [sp for sp in (q.content, q.cue) if sp is not None]
+        lo, hi = min(sp.start for sp in parts), max(sp.end for sp in parts)
+        context = context_text(article, extraction, lo, hi) or q.content_text
         out.append(
             Claim(
                 id=_claim_id(q.evidence, "statement"),
