@@ -305,8 +305,11 @@ def _textacy_available() -> bool:
     return importlib.util.find_spec("textacy") is not None
 
 
-def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: object) -> Report:
-    """Score the quote reader (and textacy, if installed) on a PolNeAR-style folder."""
+def evaluate(path: Path, settings: Settings, limit: int | None = None, cv: int | None = None, **_: object) -> Report:
+    """Score the quote reader (and textacy, if installed) on a PolNeAR-style folder.
+
+    No cross-validation: the shipped cue model learned from polnear/train only
+    (``python -m newsledger.extract.quote_train``), so any other split is unseen."""
     from newsledger.nlp import load_nlp, parse_texts
 
     docs = load_gold(Path(path), limit)
@@ -322,6 +325,8 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: obje
         )
     else:
         report.notes.append("textacy not installed (pip install 'newsledger[eval]'): baseline skipped")
+    if cv is not None:
+        report.notes.append("--cv ignored: the cue model is trained on polnear/train, never on the scored split")
     report.notes.append(
         "exact: trimmed fragments equal; overlap: shares >= 1 word token; "
         "multi-annotator texts scored against the alphabetically first annotator"

@@ -189,7 +189,7 @@ def content_head(cue: "Token", cue_toks: Sequence["Token"], tables: Tables) -> t
             continue
         target = child
         if child.i in in_cue:  # 'called for X', 'pointed to X': content is the object
-            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            target = inner_content(child)
             if target is None:
                 continue
         rate = tables.rate(tables.content_children, f"{lemma}|{child.dep_}", child.dep_)
@@ -202,13 +202,27 @@ def content_head(cue: "Token", cue_toks: Sequence["Token"], tables: Tables) -> t
     return (best[1], best[2]) if best else None
 
 
+# Inside a cue word that takes the content as its own object ('talking about
+# X', 'went on to say that X', 'called for X'), the content hangs here.
+INNER_DEPS = ("pobj", "pcomp", "ccomp", "dobj", "xcomp")
+
+
+def inner_content(tok: "Token") -> "Token | None":
+    for dep in INNER_DEPS:
+        for child in tok.children:
+            if child.dep_ == dep:
+                return child
+    return None
+
+
 def content_span(
     head: "Token", is_governor: bool, exclude: set[int]
 ) -> tuple[int, int] | None:
     """Content from its head's subtree; for a governor ('X, he said' / 'according
     to Y, X'), its subtree minus the cue clause, largest contiguous part."""
     toks = [t for t in head.subtree if t.i not in exclude]
-    toks = [t for t in toks if _same_line(t, head)]
+    lo, hi = _line_of(head)
+    toks = [t for t in toks if lo <= t.i <= hi]
     if not toks:
         return None
     runs = _runs(toks)
@@ -243,12 +257,17 @@ def _right_complements(head: "Token", exclude: set[int]) -> list["Token"]:
     return out
 
 
-def _same_line(tok: "Token", head: "Token") -> bool:
-    """No line break between the token and the content head: the parser's
-    sentences sometimes run over a paragraph break, quotes never do here."""
+def _line_of(head: "Token") -> tuple[int, int]:
+    """First and last token index of the line holding ``head``: the parser's
+    sentences sometimes run over a paragraph break, content never does."""
     doc = head.doc
-    a, b = sorted((tok.i, head.i))
-    return not any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(a, b))
+    lo = head.i
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+    hi = head.i
+    while hi + 1 < len(doc) and "\n" not in doc[hi].text_with_ws:
+        hi += 1
+    return lo, hi
 
 
 def _run_with(runs: list[list["Token"]], head: "Token") -> list["Token"]:

@@ -63,7 +63,8 @@ class SpeakerResolver:
         self.mentions = sorted(entities, key=lambda m: (m.evidence.start, -m.evidence.end))
         self._starts = [m.evidence.start for m in self.mentions]
         self._cluster_label = {m.cluster: m.label for m in self.mentions}
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        self.persons = [e for e in self.ents if e.label_ == "PERSON"]
         self.sents = sentence_index(doc)
         self.history: list[tuple[int, Resolved]] = []  # (speaker offset, who) so far
 
@@ -139,8 +140,8 @@ class SpeakerResolver:
         return best[1] if best else None
 
     def _from_ents(self, tok) -> Resolved | None:  # type: ignore[no-untyped-def]
-        for ent in self.doc.ents:
-            if ent.start <= tok.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        for ent in self.ents:
+            if ent.start <= tok.i < ent.end:
                 return self._named(ent)
         return None
 

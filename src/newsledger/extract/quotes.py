@@ -56,7 +56,7 @@ _FALLBACK_TABLES = Tables(
 
 def read_quotes(doc: "Doc", article: Article, found: ArticleExtraction) -> Iterator[Quote]:
     """Every attribution in the article, in text order."""
-    text = doc.text
+    text = doc.text  # built from the tokens on every access: read it once
     model = load_model()
     extractor = f"quotes@{VERSION}.{model.version if model else 'lexicon'}"
     tables = model.tables if model else _FALLBACK_TABLES
@@ -67,7 +67,7 @@ def read_quotes(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
         spans = attribution(cue, tables, ctx)
         if spans is None:
             continue
-        quote = _record(doc, article, spans, stretches, resolver, extractor)
+        quote = _record(doc, text, article, spans, stretches, resolver, extractor)
         if quote is not None:
             yield quote
 
@@ -172,13 +172,13 @@ def _stretch_after(clause: tuple[int, int], ctx: QuoteContext) -> QuotedStretch 
 
 def _record(
     doc: "Doc",
+    text: str,
     article: Article,
     spans: SpanSet,
     stretches: list[QuotedStretch],
     resolver: SpeakerResolver,
     extractor: str,
 ) -> Quote | None:
-    text = doc.text
     pieces = spans.content
     first, last = pieces[0][0], pieces[-1][1]
     if first >= last:
