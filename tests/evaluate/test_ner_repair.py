@@ -52,3 +52,36 @@ def test_evaluate_runs_on_a_folder(tmp_path):
 def test_url_date():
     assert _url_date("https://www.themoscowtimes.com/2020/08/14/belarus-a71151") == dt.date(2020, 8, 14)
     assert _url_date("http://homicide.latimes.com/post/jassely-lupoe/") is None
+
+
+COREF_XML = """<Document doc_name="c.xml" doc_id="2">
+<token t_id="1" sentence="0" number="0">Tara</token>
+<token t_id="2" sentence="0" number="1">Reid</token>
+<token t_id="3" sentence="0" number="2">entered</token>
+<token t_id="4" sentence="0" number="3">rehab</token>
+<token t_id="5" sentence="1" number="0">She</token>
+<token t_id="6" sentence="1" number="1">thanked</token>
+<token t_id="7" sentence="1" number="2">her</token>
+<token t_id="8" sentence="1" number="3">fans</token>
+<Markables>
+<HUMAN_PART_PER m_id="1"><token_anchor t_id="1"/><token_anchor t_id="2"/></HUMAN_PART_PER>
+<HUMAN_PART_PER m_id="2"><token_anchor t_id="5"/></HUMAN_PART_PER>
+<HUMAN_PART_PER m_id="3"><token_anchor t_id="7"/><token_anchor t_id="8"/></HUMAN_PART_PER>
+<HUMAN_PART_PER m_id="9" TAG_DESCRIPTOR="t_reid" instance_id="HUM1" />
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1" /><source m_id="2" /><target m_id="9" /></CROSS_DOC_COREF>
+</Relations>
+</Document>
+"""
+
+
+def test_read_chains_groups_markables_by_instance(tmp_path):
+    from newsledger.evaluate.entity_coref import read_chains
+
+    path = tmp_path / "c.xml"
+    path.write_text(COREF_XML, encoding="utf-8")
+    text, gold = read_chains(path)
+    chains = {text[g.start : g.end]: g.chain for g in gold}
+    assert chains["Tara Reid"] == chains["She"]
+    assert "her fans" not in chains  # in no relation: not scored

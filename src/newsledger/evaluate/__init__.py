@@ -34,5 +34,6 @@ register("case2021", "newsledger.evaluate.case2021", "evaluate", "case2021-task2
 register("ecbplus", "newsledger.evaluate.ecbplus", "evaluate", "ecbplus")
 register("ner-repair", "newsledger.evaluate.ner_repair", "evaluate", "ecbplus")
 register("times", "newsledger.evaluate.times", "evaluate", "gvdb/dev.tsv")
+register("entity-coref", "newsledger.evaluate.entity_coref", "evaluate", "ecbplus")
 
 __all__ = ["REGISTRY", "Report", "register", "scorer"]
