@@ -125,6 +125,7 @@ MERGE_ACROSS_SENTENCES = frozenset({"ELECTION", "ELECTION_RESULT", "EXILE", "SAN
 class TriggerTable:
     single: dict[tuple[str, str], str]  # (lemma, pos) -> type/family; pos 'ANY' allowed
     paired: dict[tuple[str, str, str], str]  # (lemma, partner lemma, pos) -> type/family
+    heads: frozenset[str] = frozenset()  # every lemma that starts an entry: a fast reject
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,8 @@ def trigger_table() -> TriggerTable:
             paired[(head, partner, pos)] = code
         else:
             single[(lemma, pos)] = code
-    return TriggerTable(single, paired)
+    heads = frozenset({k[0] for k in single} | {k[0] for k in paired} | {"striking"})
+    return TriggerTable(single, paired, heads)
 
 
 def _partners(tok: "Token") -> set[str]:
@@ -157,6 +159,8 @@ def trigger_code(tok: "Token") -> str | None:
     """The type or family a token triggers, or None."""
     table = trigger_table()
     lemma = tok.lemma_.lower()
+    if lemma not in table.heads and tok.lower_ not in table.heads:
+        return None
     pos = tok.pos_ if tok.pos_ in ("NOUN", "VERB", "ADJ") else ("VERB" if tok.pos_ == "AUX" else tok.pos_)
     partners = _partners(tok)
     for (head, partner, p), code in table.paired.items():
@@ -183,26 +187,34 @@ class _Draft:
     quantities: list[RoleQuantity] = field(default_factory=list)
 
 
-def _type_family(drafts: list[tuple["Token", str]], sent: "SpacySpan") -> list[tuple["Token", str, float]]:
-    """Resolve family triggers to types with the lexical typing model."""
-    out: list[tuple["Token", str, float]] = []
-    families = {code for _, code in drafts if code in FAMILIES}
-    predictions = {}
-    if families:
-        from newsledger.extract.event_types import classify
+def _type_families(
+    per_sentence: list[tuple["SpacySpan", list[tuple["Token", str]]]],
+) -> list[list[tuple["Token", str, float]]]:
+    """Resolve family triggers to types with the lexical typing model, one
+    batched call per article (one row per sentence and family)."""
+    from newsledger.extract.event_types import classify
 
-        for fam in families:
-            allowed = FAMILIES[fam]
-            pred = classify([sent.text], [sent], allowed=allowed, model=_lexical_model())[0]
-            predictions[fam] = (pred.code, pred.confidence)
-    for tok, code in drafts:
-        if code in FAMILIES:
-            typed, conf = predictions[code]
-            if code == "PROTEST" and typed != "PEACE_PROTEST" and not _INTERVENTION.search(sent.text):
-                typed = "VIOL_DEMONSTR" if typed == "VIOL_DEMONSTR" else "PEACE_PROTEST"
-            out.append((tok, typed, conf))
-        else:
-            out.append((tok, code, LEXICON_CONFIDENCE))
+    asks = sorted({(i, code) for i, (_, trig) in enumerate(per_sentence) for _, code in trig if code in FAMILIES})
+    answers: dict[tuple[int, str], tuple[str, float]] = {}
+    for fam in FAMILIES:
+        rows = [i for i, code in asks if code == fam]
+        if not rows:
+            continue
+        sents = [per_sentence[i][0] for i in rows]
+        preds = classify([s.text for s in sents], sents, allowed=FAMILIES[fam], model=_lexical_model())
+        answers.update({(i, fam): (p.code, p.confidence) for i, p in zip(rows, preds)})
+    out = []
+    for i, (sent, triggers) in enumerate(per_sentence):
+        typed = []
+        for tok, code in triggers:
+            if code not in FAMILIES:
+                typed.append((tok, code, LEXICON_CONFIDENCE))
+                continue
+            label, conf = answers[(i, code)]
+            if code == "PROTEST" and label != "PEACE_PROTEST" and not _INTERVENTION.search(sent.text):
+                label = "VIOL_DEMONSTR" if label == "VIOL_DEMONSTR" else "PEACE_PROTEST"
+            typed.append((tok, label, conf))
+        out.append(typed)
     return out
 
 
@@ -301,14 +313,20 @@ def _np_span(tok: "Token") -> tuple[int, int]:
     return left.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
+# Noun phrases longer than this are clauses ('those detained after the more than
+# 6,000 arrests since ...'); the argument is then the head word alone.
+ARG_MAX_CHARS = 80
+
+
 def _arg(tok: "Token", entities: list[EntityMention]) -> ArgRef:
     start, end = _np_span(tok)
     for e in entities:  # prefer the entity mention inside the noun phrase
         if e.evidence.start >= start and e.evidence.end <= end:
             return ArgRef(e.text, Span(e.evidence.start, e.evidence.end), e.cluster, e.canonical or e.text)
     head_start, head_end = tok.idx, tok.idx + len(tok.text)
-    return ArgRef(tok.doc.text[start:end][:120], Span(start, min(end, start + 120)), None, None) if end - start < 120 \
-        else ArgRef(tok.text, Span(head_start, head_end), None, None)
+    if end - start >= ARG_MAX_CHARS:  # a clause, not a noun phrase: keep the head word
+        return ArgRef(tok.text, Span(head_start, head_end), None, None)
+    return ArgRef(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text, Span(start, end), None, None)
 
 
 # Hops up the parse to find the subject of a verb trigger that has none of its
@@ -380,10 +398,10 @@ TIME_HOPS = 4
 
 
 def _governs(trigger: "Token", char: int) -> bool:
-    doc = trigger.doc
-    tok = next((t for t in doc[trigger.sent.start : trigger.sent.end] if t.idx <= char < t.idx + len(t.text) + 1), None)
-    if tok is None:
+    span = trigger.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
         return False
+    tok = span[0]
     targets = {trigger.i}
     if trigger.pos_ == "NOUN" and trigger.head is not trigger:
         targets.add(trigger.head.i)
@@ -439,13 +457,16 @@ def read_events(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
     events: list[EventMention] = []
     dominant = _dominant_place(list(found.places))
     entities = list(found.entities)
+    per_sentence = []
     for si, sent in enumerate(doc.sents):
         triggers = _sentence_triggers(sent)
-        if not triggers:
-            continue
+        if triggers:
+            per_sentence.append((si, sent, triggers))
+    typed_all = _type_families([(sent, trig) for _, sent, trig in per_sentence])
+    for (si, sent, _), typed in zip(per_sentence, typed_all):
         lo, hi = sent.start_char, sent.end_char
         inside = lambda r: lo <= r.evidence.start < hi  # noqa: E731
-        drafts = _group(_type_family(triggers, sent), si)
+        drafts = _group(typed, si)
         drafts = _attach_quantities(drafts, [q for q in found.quantities if inside(q)])
         sent_times = [t for t in found.times if inside(t)]
         sent_places = [p for p in found.places if inside(p)]
