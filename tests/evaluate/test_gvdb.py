@@ -90,6 +90,8 @@ def _q(text: str, counts: str, low: float | None, high: float | None = None, imp
         # 'the victim was taken to hospital, where he died': one person, killed
         ([_q("The victim", "injured", 1, implicit=True, start=0), _q("he", "killed", 1, implicit=True, start=40)],
          (1, 0)),
+        # 'the second victim' is someone new, not the one who died
+        ([_q("one", "killed", 1, start=0), _q("The second victim", "injured", 1, implicit=True, start=30)], (1, 1)),
         # a name starting with 'He...' is not the pronoun
         ([_q("Henderson", "shot", 1, implicit=True, start=0), _q("a man", "killed", 1, implicit=True, start=40)],
          (1, 0)),

@@ -131,11 +131,32 @@ def test_separate_clauses_keep_their_roles(nlp) -> None:
         ("John Smith was shot in the leg.", "John Smith", "shot", 1),
         ("A 22-year-old man and a 16-year-old boy were shot.", "A 22-year-old man and a 16-year-old boy", "shot", 2),
         ("Paramedics pronounced the woman dead at the scene.", "the woman", "killed", 1),
+        ("The attack left the victim in critical condition.", "the victim", "injured", 1),
+        ("Police found a man with a gunshot wound to the leg.", "a man", "injured", 1),
+        ("Jon Boring, 51, who was shot and killed in his home, was a teacher.", "Jon Boring", "killed", 1),
     ],
 )
 def test_implicit_counts(nlp, text: str, phrase: str, counts: str, value: int) -> None:
     q = one(nlp, text, phrase)
     assert (q.counts, q.low, q.high, q.implicit) == (counts, value, value, True)
+
+
+def test_perpetrator_is_not_counted(nlp) -> None:
+    found = [q for q in quantities(nlp, "Police believe the man who shot Boring is Robert Pasillas.") if q.implicit]
+    assert [q.text for q in found if q.counts == "shot"] != ["the man"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("Police are investigating a fatal shooting.", "fatal shooting"), ("He was charged with murder.", "murder")],
+)
+def test_nominal_deaths(nlp, text: str, phrase: str) -> None:
+    q = one(nlp, text, phrase)
+    assert (q.counts, q.low, q.high, q.hedge, q.implicit) == ("killed", 1, None, "at_least", True)
+
+
+def test_attempted_murder_is_no_death(nlp) -> None:
+    assert not [q for q in quantities(nlp, "He is wanted for attempted murder.") if q.counts == "killed"]
 
 
 def test_headline_without_articles(nlp) -> None:

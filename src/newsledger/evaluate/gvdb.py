@@ -129,6 +129,8 @@ _ANAPHORS = {"the", "he", "she", "him", "her", "his", "this", "that"}
 def _anaphoric(q: Quantity) -> bool:
     """An implicit count read from a phrase that refers back ('the victim', 'he')."""
     words = q.text.casefold().split()
+    if len(words) > 1 and words[1] in ("second", "other", "third", "fourth"):
+        return False  # 'the second victim' is someone new
     return q.implicit and bool(words) and words[0] in _ANAPHORS
 
 

@@ -398,7 +398,30 @@ def _verb_roles(verb: "Token", lex: Roles, voice: str = "any") -> list[tuple[str
                 found.append(lex.particles[(lemma, word)])
         if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in lex.adjectives:
             found.append(lex.adjectives[child.lower_])
+        if child.dep_ == "prep":
+            found += _condition_roles(child)
     return found
+
+
+_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "good", "life-threatening"}
+
+
+def _condition_roles(prep: "Token") -> list[tuple[str, int]]:
+    """'(left ...) in critical condition', 'in the hospital', 'with gunshot wounds',
+    'with non-life threatening injuries' -> injured; 'with fatal wounds' -> killed."""
+    out = []
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        lemma = obj.lemma_.lower()
+        mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "npadvmod")}
+        if prep.lower_ == "in" and lemma == "condition" and mods & _CONDITIONS:
+            out.append(("injured", 65))
+        elif prep.lower_ == "in" and lemma == "hospital":
+            out.append(("injured", 45))
+        elif prep.lower_ == "with" and lemma in ("injury", "wound"):
+            out.append(("killed", 92) if mods & {"fatal", "mortal"} else ("injured", 65))
+    return out
 
 
 def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, implicit: bool = False,
@@ -431,6 +454,8 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
                 found.append(lex.adjectives[child.lower_])
         if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
             found.append(("killed", 95))  # 'three men were shot, one fatally'
+        if child.dep_ == "prep" and (noun or anchor).dep_ in ("dobj", "nsubjpass", "nsubj"):
+            found += _condition_roles(child)  # 'found a man with a gunshot wound'
     event = _event_of(slot, lex)
     if event is not None:
         return event
