@@ -172,7 +172,8 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
 def incident_place(extraction: ArticleExtraction, article: Article, gazetteer=None) -> Place | None:
     """The place a report is about: its dateline if it has one, else the first
     city- or county-level place of the body (after the title), else of the title.
-    (Preferring any city over an earlier county scored lower on dev rows 0-199.)
+    (Preferring any city over an earlier county scored lower on dev rows 0-199,
+    twice: 146 vs 144 and 147 vs 145 exact hits.)
     A first place that is a neighbourhood of a bigger city the article also
     names ('Rogers Park' ... 'Chicago police') gives way to that city."""
     body_start = len(article.title) if article.title and article.text.startswith(article.title) else 0
