@@ -291,9 +291,26 @@ def _update_neighbours(index: StoryIndex, batch: _Batch, sims: _Sims) -> None:
         for c, s in row:
             if c >= n:
                 offered.setdefault(sims.columns[c], []).append((s, aid))
+    rescored = _rescore(index, sorted(offered))
     for aid in sorted(offered):
-        old = index.articles[aid]
-        _set_neighbours(index, aid, _top(list(zip(old.neighbour_sims, old.neighbours)) + offered[aid]))
+        _set_neighbours(index, aid, _top(rescored[aid] + offered[aid]))
+
+
+def _rescore(index: StoryIndex, ids: list[str]) -> dict[str, list[tuple[float, str]]]:
+    """Current-IDF cosines of indexed articles with their kept neighbours: the
+    sims stored when a neighbour was found used the IDF of a smaller corpus."""
+    pairs = [(a, n) for a in ids for n in index.articles[a].neighbours if n in index.articles]
+    out: dict[str, list[tuple[float, str]]] = {a: [] for a in ids}
+    if not pairs:
+        return out
+    left = [index.articles[a] for a, _ in pairs]
+    right = [index.articles[n] for _, n in pairs]
+    lm = _matrix(index, [x.terms for x in left], [x.tf for x in left], [x.norm for x in left])
+    rm = _matrix(index, [x.terms for x in right], [x.tf for x in right], [x.norm for x in right])
+    sims = np.asarray(lm.multiply(rm).sum(axis=1)).ravel()
+    for (a, n), sim in zip(pairs, sims.tolist()):
+        out[a].append((sim, n))
+    return out
 
 
 def _set_neighbours(index: StoryIndex, aid: str, best: list[tuple[float, str]]) -> None:
