@@ -35,7 +35,9 @@ def main() -> None:
     t0 = time.process_time()
     docs = list(nlp.pipe(texts, batch_size=32))
     parse = time.process_time() - t0
-    articles = [Article(id=str(i), source="bench", text=t, published="2016-01-01") for i, t in enumerate(texts)]
+    articles = [
+        Article(id=str(i), source="bench", text=t, published="2016-01-01") for i, t in enumerate(texts)
+    ]
     for doc, art in zip(docs[:5], articles[:5]):  # warm caches: gazetteer, dateparser
         list(read_entities(doc, art, None))
         list(read_times(doc, art, None))
@@ -45,12 +47,21 @@ def main() -> None:
     t0 = time.process_time()
     times = sum(len(list(read_times(d, a, None))) for d, a in zip(docs, articles))
     tim = time.process_time() - t0
-    print(json.dumps({
-        "articles": len(texts), "chars": sum(map(len, texts)), "parse_cpu_s": round(parse, 2),
-        "entities_cpu_s": round(ents, 2), "times_cpu_s": round(tim, 2),
-        "entities_pct_of_parse": round(100 * ents / parse, 1), "times_pct_of_parse": round(100 * tim / parse, 1),
-        "mentions": mentions, "time_expressions": times,
-    }))
+    print(
+        json.dumps(
+            {
+                "articles": len(texts),
+                "chars": sum(map(len, texts)),
+                "parse_cpu_s": round(parse, 2),
+                "entities_cpu_s": round(ents, 2),
+                "times_cpu_s": round(tim, 2),
+                "entities_pct_of_parse": round(100 * ents / parse, 1),
+                "times_pct_of_parse": round(100 * tim / parse, 1),
+                "mentions": mentions,
+                "time_expressions": times,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

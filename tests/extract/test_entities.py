@@ -28,21 +28,51 @@ def _person(mentions, name):
 
 # (text, name, role, age)
 ROLE_TABLE = [
-    ("Yuri Karaev, the interior minister, said everyone would be freed.", "Yuri Karaev", "interior minister", None),
-    ("However, Alexander Barsukov, his deputy, told a crowd there was no abuse.", "Alexander Barsukov", "deputy", None),
+    (
+        "Yuri Karaev, the interior minister, said everyone would be freed.",
+        "Yuri Karaev",
+        "interior minister",
+        None,
+    ),
+    (
+        "However, Alexander Barsukov, his deputy, told a crowd there was no abuse.",
+        "Alexander Barsukov",
+        "deputy",
+        None,
+    ),
     ('"They burned my hands," said Maxim Dovzhenko, 25, who was detained.', "Maxim Dovzhenko", None, 25),
     ("The opposition demanded that Lukashenko, 65, hand over power.", "Lukashenko", None, 65),
-    ("Mikhail Chernenkov, a 43-year-old entrepreneur, said he was beaten.", "Mikhail Chernenkov", "entrepreneur", 43),
-    ("Roman Golovchenko, the prime minister, went to the plant.", "Roman Golovchenko", "prime minister", None),
+    (
+        "Mikhail Chernenkov, a 43-year-old entrepreneur, said he was beaten.",
+        "Mikhail Chernenkov",
+        "entrepreneur",
+        43,
+    ),
+    (
+        "Roman Golovchenko, the prime minister, went to the plant.",
+        "Roman Golovchenko",
+        "prime minister",
+        None,
+    ),
     (
         "Natalia Kochanova, chair of the upper house of parliament, said so.",
         "Natalia Kochanova",
         "chair of the upper house of parliament",
         None,
     ),
-    ("German government spokesman Steffen Seibert said sanctions were needed.", "Steffen Seibert", "German government spokesman", None),
+    (
+        "German government spokesman Steffen Seibert said sanctions were needed.",
+        "Steffen Seibert",
+        "German government spokesman",
+        None,
+    ),
     ("Protesters met Chancellor Angela Merkel in Berlin.", "Angela Merkel", "Chancellor", None),
-    ("Alexander Lukashenko, Belarus's strongman president, denied the reports.", "Alexander Lukashenko", "president", None),
+    (
+        "Alexander Lukashenko, Belarus's strongman president, denied the reports.",
+        "Alexander Lukashenko",
+        "president",
+        None,
+    ),
     ("Yaroslav, a protester who spent several nights in jail, told the FT.", "Yaroslav", "protester", None),
     ("The 25-year-old Maxim Dovzhenko was taken to hospital.", "Maxim Dovzhenko", None, 25),
 ]

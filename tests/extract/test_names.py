@@ -82,7 +82,8 @@ def test_plain_form_is_readable():
 
 
 @pytest.mark.parametrize(
-    ("token", "mixed"), [("Tikhановская", True), ("Tikhanovskaya", False), ("Тихановская", False), ("", False)]
+    ("token", "mixed"),
+    [("Tikhановская", True), ("Tikhanovskaya", False), ("Тихановская", False), ("", False)],
 )
 def test_mixed_script(token, mixed):
     assert has_mixed_script(token) is mixed

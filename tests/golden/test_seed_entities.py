@@ -98,7 +98,10 @@ def test_mixed_script_mention_resolves_to_tikhanovskaya(seeds):
 
 def test_one_key_for_her_across_the_two_articles(seeds):
     keys = {
-        m.key for seed in ("afp", "ft") for m in seeds[seed][2] if m.label == "PERSON" and "Tikh" in (m.canonical or "")
+        m.key
+        for seed in ("afp", "ft")
+        for m in seeds[seed][2]
+        if m.label == "PERSON" and "Tikh" in (m.canonical or "")
     }
     assert keys == {name_key("Svetlana Tikhanovskaya")}
 
@@ -167,8 +170,11 @@ def test_acronyms_join_their_organisations(seeds):
     assert {m.text for m in _find(orgs, "European Union")} >= {"EU"}
 
 
-@pytest.mark.xfail(reason="named only in the removed caption ('/ TASS') and 'Original url:' footer, "
-                   "kept as article metadata by clean, not as prose entities", strict=False)
+@pytest.mark.xfail(
+    reason="named only in the removed caption ('/ TASS') and 'Original url:' footer, "
+    "kept as article metadata by clean, not as prose entities",
+    strict=False,
+)
 @pytest.mark.parametrize("name", ["The Moscow Times", "TASS"])
 def test_organisations_only_in_metadata(seeds, name):
     orgs = _clusters(seeds["afp"][2], "ORG")

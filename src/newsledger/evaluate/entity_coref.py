@@ -119,7 +119,11 @@ def _pairs(aligned: list[tuple[str, int | None]]) -> tuple[int, int, int]:
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    }
 
 
 def evaluate(data: Path, settings: Settings | None = None, limit: int | None = None, **_: object) -> Report:
@@ -133,11 +137,21 @@ def evaluate(data: Path, settings: Settings | None = None, limit: int | None = N
     docs = [(p.name, *read_chains(p)) for p in paths]
     totals = {"system": [0, 0, 0], "baseline": [0, 0, 0]}
     gold_n = aligned_n = base_aligned_n = 0
-    for (name, text, gold), doc in zip(docs, nlp.pipe((d[1] for d in docs), batch_size=settings.nlp_batch_size)):
-        mentions = [m for m in read_entities(doc, Article(id=name, source=name, text=text), None) if m.label == "PERSON"]
+    for (name, text, gold), doc in zip(
+        docs, nlp.pipe((d[1] for d in docs), batch_size=settings.nlp_batch_size)
+    ):
+        mentions = [
+            m
+            for m in read_entities(doc, Article(id=name, source=name, text=text), None)
+            if m.label == "PERSON"
+        ]
         system = [(m.evidence.start, m.evidence.end, m.cluster) for m in mentions]
         ids: dict[str, int] = {}
-        baseline = [(e.start_char, e.end_char, ids.setdefault(e.text, len(ids))) for e in doc.ents if e.label_ == "PERSON"]
+        baseline = [
+            (e.start_char, e.end_char, ids.setdefault(e.text, len(ids)))
+            for e in doc.ents
+            if e.label_ == "PERSON"
+        ]
         gold_n += len(gold)
         for key, spans in (("system", system), ("baseline", baseline)):
             aligned = _align(gold, spans)
@@ -162,7 +176,9 @@ def evaluate(data: Path, settings: Settings | None = None, limit: int | None = N
         "baseline_pairwise_recall": base_prf["recall"],
         "baseline_pairwise_f1": base_prf["f1"],
     }
-    report.notes.append("pairs over all gold HUMAN_PART_PER markables of a document; an unaligned one links to nothing")
+    report.notes.append(
+        "pairs over all gold HUMAN_PART_PER markables of a document; an unaligned one links to nothing"
+    )
     report.notes.append("baseline: raw spaCy PERSON entities linked on identical text")
     return report
 

@@ -139,7 +139,9 @@ def evaluate(data: Path, settings: Settings | None = None, limit: int | None = N
     report = Report(dataset="ner-repair", data_path=str(data))
     for name, pairs in (("raw", raw_pairs), ("repaired", fixed_pairs)):
         main = [(g, p) for g, p in pairs if g in MAIN]
-        report.metrics[f"{name}_accuracy"] = round(sum(g == p for g, p in main) / len(main), 4) if main else 0.0
+        report.metrics[f"{name}_accuracy"] = (
+            round(sum(g == p for g, p in main) / len(main), 4) if main else 0.0
+        )
         per_class = {cls: _prf(pairs, cls) for cls in (*MAIN, "FAC")}
         report.metrics[f"{name}_macro_f1"] = round(sum(per_class[c]["f1"] for c in MAIN) / len(MAIN), 4)
         report.details[f"{name}_per_class"] = per_class
@@ -147,11 +149,15 @@ def evaluate(data: Path, settings: Settings | None = None, limit: int | None = N
     report.metrics["documents"] = len(gold_docs)
     report.details["changes"] = dict(changes)
     report.details["examples"] = examples
-    report.details["raw_confusions"] = dict(Counter(f"{g}->{p}" for g, p in raw_pairs if g != p).most_common(12))
+    report.details["raw_confusions"] = dict(
+        Counter(f"{g}->{p}" for g, p in raw_pairs if g != p).most_common(12)
+    )
     report.details["repaired_confusions"] = dict(
         Counter(f"{g}->{p}" for g, p in fixed_pairs if g != p).most_common(12)
     )
-    report.notes.append("accuracy/macro F1 over PER, ORG, PLACE; FAC reported apart (ECB+ facilities are often ORG-like names)")
+    report.notes.append(
+        "accuracy/macro F1 over PER, ORG, PLACE; FAC reported apart (ECB+ facilities are often ORG-like names)"
+    )
     return report
 
 

@@ -72,9 +72,13 @@ def _score_gvdb(path: Path, settings: Settings, limit: int | None) -> Report:
     # year): the 'plausible' subset keeps gold dates within 31 days before the anchor.
     plausible = plausible_exact = 0
     misses: list[str] = []
-    for (aid, anchor, gold, text), doc in zip(rows, nlp.pipe((r[3] for r in rows), batch_size=settings.nlp_batch_size)):
+    for (aid, anchor, gold, text), doc in zip(
+        rows, nlp.pipe((r[3] for r in rows), batch_size=settings.nlp_batch_size)
+    ):
         article = Article(id=aid, source=aid, text=text, published=anchor.isoformat())
-        guess = next((t for t in read_times(doc, article, None) if t.precision in ("day", "time") and t.start), None)
+        guess = next(
+            (t for t in read_times(doc, article, None) if t.precision in ("day", "time") and t.start), None
+        )
         gold_d = dt.date.fromisoformat(gold[:10])
         is_plausible = 0 <= (anchor - gold_d).days <= 31
         plausible += is_plausible
@@ -137,7 +141,9 @@ def _score_ecb(path: Path, settings: Settings, limit: int | None) -> Report:
     nlp = load_nlp(settings.models)
     docs = list(_ecb_docs(path))[: limit or None]
     total = found = resolved = 0
-    for (name, text, gold), doc in zip(docs, nlp.pipe((d[1] for d in docs), batch_size=settings.nlp_batch_size)):
+    for (name, text, gold), doc in zip(
+        docs, nlp.pipe((d[1] for d in docs), batch_size=settings.nlp_batch_size)
+    ):
         # anchor: the first full date the document states (ECB+ keeps web datelines)
         anchor = None
         for m in re.finditer(r"[A-Z][a-z]+\.? \d{1,2} ?, \d{4}|\d{4}-\d\d-\d\d", text):

@@ -29,7 +29,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsledger.extract.names import HONORIFICS, given_names, has_mixed_script, name_key, name_tokens, same_entity
+from newsledger.extract.names import (
+    HONORIFICS,
+    given_names,
+    has_mixed_script,
+    name_key,
+    name_tokens,
+    same_entity,
+)
 from newsledger.extract.roles import doc_text, read_role, role_head, title_gender, titles
 
 if TYPE_CHECKING:
@@ -45,7 +52,9 @@ MAX_PRONOUN_SENTENCES = 3
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "herr", "monsieur", "mister"})
-_FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "dame", "lady", "madam", "madame", "mme", "mlle", "frau"})
+_FEMALE_HONORIFICS = frozenset(
+    {"ms", "mrs", "miss", "dame", "lady", "madam", "madame", "mme", "mlle", "frau"}
+)
 # First names ending in -a that are male (the -a heuristic's known exceptions).
 _MALE_A_NAMES = frozenset(
     "luca joshua nikita ilya sasha misha kostya vanya mustafa musa isa jonah noah elijah akira "
@@ -55,7 +64,9 @@ _FEMININE_SURNAME = re.compile(r"(?:ova|eva|ina|aya|skaya|ska|cka|ovna|evna)$")
 _MASCULINE_SURNAME = re.compile(r"(?:ov|ev|in|sky|skiy|ski|ovich|evich)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
 _STOP = frozenset("of the and for de la le du des".split())
-_COLLECTIVE = frozenset({"police", "opposition", "government", "ministry", "crowd", "authority", "riot police"})
+_COLLECTIVE = frozenset(
+    {"police", "opposition", "government", "ministry", "crowd", "authority", "riot police"}
+)
 
 
 @dataclass(slots=True)
@@ -95,7 +106,7 @@ def pronoun_gender(pronoun: str) -> str | None:
 @lru_cache(maxsize=1)
 def groups() -> frozenset[str]:
     text = resources.files("newsledger.data").joinpath("entity_groups.txt").read_text("utf-8")
-    return frozenset(l.strip().lower() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _name_gender(text: str) -> str | None:
@@ -138,7 +149,9 @@ def _form(doc: "Doc", sp: "NameSpan") -> str:
 
 
 def _initials(text: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", text) if w and w.lower() not in _STOP and w[0].isalpha()).upper()
+    return "".join(
+        w[0] for w in re.split(r"[\s-]+", text) if w and w.lower() not in _STOP and w[0].isalpha()
+    ).upper()
 
 
 def _is_subject(doc: "Doc", s: int, e: int) -> bool:
@@ -166,8 +179,15 @@ class _Linker:
 
     def add_name(self, sp: "NameSpan", prev: Mention | None) -> Mention:
         doc = self.doc
-        m = Mention(sp.start, sp.end, sp.label, _form(doc, sp), sp.text, self.sent_of.get(sp.start_tok, 0),
-                    _is_subject(doc, sp.start_tok, sp.end_tok))
+        m = Mention(
+            sp.start,
+            sp.end,
+            sp.label,
+            _form(doc, sp),
+            sp.text,
+            self.sent_of.get(sp.start_tok, 0),
+            _is_subject(doc, sp.start_tok, sp.end_tok),
+        )
         if sp.label == "PERSON":
             info = read_role(doc, sp.start_tok, sp.end_tok)
             m.role, m.age = info.role, info.age
@@ -183,7 +203,11 @@ class _Linker:
         if m.label == "PERSON":
             best = None
             for c in self.clusters:
-                if c.label == "PERSON" and same_entity(m.text, c.best) and (best is None or c.last > best.last):
+                if (
+                    c.label == "PERSON"
+                    and same_entity(m.text, c.best)
+                    and (best is None or c.last > best.last)
+                ):
                     best = c
             return best
         key = name_key(m.text)
@@ -206,9 +230,14 @@ class _Linker:
         m.cluster = c.id
         c.last = m.start
         ntok = len(name_tokens(m.text))
-        if m.form in ("name", "surname", "honorific") and (
-            ntok > c.best_tokens or (has_mixed_script(c.best) and not has_mixed_script(m.text) and ntok >= c.best_tokens)
-        ) or (_ACRONYM.match(c.best) and m.form == "name"):
+        if (
+            m.form in ("name", "surname", "honorific")
+            and (
+                ntok > c.best_tokens
+                or (has_mixed_script(c.best) and not has_mixed_script(m.text) and ntok >= c.best_tokens)
+            )
+            or (_ACRONYM.match(c.best) and m.form == "name")
+        ):
             c.best, c.best_tokens = m.text, ntok
         if m.label == "PERSON":
             c.gender = c.gender or _name_gender(m.text) or title_gender(m.role)
@@ -228,7 +257,12 @@ class _Linker:
             if tok.lower_ != "the" or tok.i + 1 >= len(doc):
                 continue
             j = tok.i + 1
-            while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].lower_ not in title_words:
+            while (
+                j < len(doc)
+                and j - tok.i <= 3
+                and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
+                and doc[j].lower_ not in title_words
+            ):
                 j += 1
             if j >= len(doc) or doc[j].lower_ not in title_words or doc[j].tag_ not in ("NN", "NNP"):
                 continue
@@ -239,16 +273,26 @@ class _Linker:
             if busy.overlaps(start, end):
                 continue
             head = doc[j].lower_
-            cands = [c for c in self.clusters if c.label == "PERSON" and head in c.role_heads and c.last < start]
+            cands = [
+                c for c in self.clusters if c.label == "PERSON" and head in c.role_heads and c.last < start
+            ]
             if cands:
                 c = max(cands, key=lambda c: c.last)
             else:
                 c = self._sole_previous_person(tok, j, head)
                 if c is None:
                     continue
-            m = Mention(start, end, "PERSON", "nominal", self.text[start:end], self.sent_of.get(tok.i, 0),
-                        _is_subject(doc, tok.i, j + 1), role=self.text[doc[tok.i + 1].idx : end],
-                        role_span=(doc[tok.i + 1].idx, end))
+            m = Mention(
+                start,
+                end,
+                "PERSON",
+                "nominal",
+                self.text[start:end],
+                self.sent_of.get(tok.i, 0),
+                _is_subject(doc, tok.i, j + 1),
+                role=self.text[doc[tok.i + 1].idx : end],
+                role_span=(doc[tok.i + 1].idx, end),
+            )
             self.join(c, m)
 
     def _sole_previous_person(self, the, head_tok: int, head: str) -> Cluster | None:  # noqa: ANN001
@@ -260,7 +304,11 @@ class _Linker:
         if not the.is_sent_start or doc[head_tok].dep_ not in ("nsubj", "nsubjpass"):
             return None
         sent = self.sent_of.get(the.i, 0)
-        prev = {m.cluster for m in self.mentions if m.label == "PERSON" and m.sent == sent - 1 and m.form != "pronoun"}
+        prev = {
+            m.cluster
+            for m in self.mentions
+            if m.label == "PERSON" and m.sent == sent - 1 and m.form != "pronoun"
+        }
         if len(prev) != 1:
             return None
         c = self.clusters[prev.pop()]
@@ -285,7 +333,9 @@ class _Linker:
             sent = self.sent_of.get(tok.i, 0)
             best, best_score = None, None
             # 'Alexander Barsukov, his deputy': a pronoun inside X's apposition is not X
-            seen: set[int] = {m.cluster for m in history[-3:] if m.role_span and m.end <= tok.idx < m.role_span[1]}
+            seen: set[int] = {
+                m.cluster for m in history[-3:] if m.role_span and m.end <= tok.idx < m.role_span[1]
+            }
             for m in reversed(history):
                 dist = sent - m.sent
                 if dist > MAX_PRONOUN_SENTENCES:
@@ -303,8 +353,16 @@ class _Linker:
                 continue
             c = self.clusters[best.cluster]
             c.gender = c.gender or gender
-            pm = Mention(tok.idx, tok.idx + len(tok.text), "PERSON", "pronoun", tok.text, sent,
-                         tok.dep_ in ("nsubj", "nsubjpass"), cluster=c.id)
+            pm = Mention(
+                tok.idx,
+                tok.idx + len(tok.text),
+                "PERSON",
+                "pronoun",
+                tok.text,
+                sent,
+                tok.dep_ in ("nsubj", "nsubjpass"),
+                cluster=c.id,
+            )
             c.last = pm.start
             resolved.append(pm)
             history.append(pm)
@@ -322,7 +380,12 @@ class _Linker:
             if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE:
                 continue
             s = tok.i
-            while s > 0 and doc[s - 1].dep_ in ("compound", "amod") and doc[s - 1].head.i == tok.i and doc[s - 1].is_alpha:
+            while (
+                s > 0
+                and doc[s - 1].dep_ in ("compound", "amod")
+                and doc[s - 1].head.i == tok.i
+                and doc[s - 1].is_alpha
+            ):
                 s -= 1
             start, end = doc[s].idx, tok.idx + len(tok.text)
             if busy.overlaps(start, end):
@@ -330,8 +393,18 @@ class _Linker:
             c = group_clusters.get(lemma)
             if c is None:
                 c = group_clusters[lemma] = self.new_cluster("GROUP", self.text[start:end])
-            m = Mention(start, end, "GROUP", "nominal", self.text[start:end], self.sent_of.get(tok.i, 0),
-                        tok.dep_ in ("nsubj", "nsubjpass"), cluster=c.id, key=f"group:{lemma}", canonical=lemma)
+            m = Mention(
+                start,
+                end,
+                "GROUP",
+                "nominal",
+                self.text[start:end],
+                self.sent_of.get(tok.i, 0),
+                tok.dep_ in ("nsubj", "nsubjpass"),
+                cluster=c.id,
+                key=f"group:{lemma}",
+                canonical=lemma,
+            )
             c.last = start
             self.mentions.append(m)
 

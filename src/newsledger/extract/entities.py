@@ -27,7 +27,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from newsledger.extract.base import evidence
-from newsledger.extract.names import HONORIFICS, PARTICLES, given_names, has_mixed_script, name_key, name_tokens, skeleton
+from newsledger.extract.names import (
+    HONORIFICS,
+    PARTICLES,
+    given_names,
+    has_mixed_script,
+    name_key,
+    name_tokens,
+    skeleton,
+)
 from newsledger.extract.roles import doc_text, is_title, read_role, role_head, titles
 from newsledger.records import Article, ArticleExtraction, EntityMention, Span
 
@@ -128,7 +136,12 @@ def _default_lookup() -> Lookup:
                 return (max(cand.population, 10**9), cand.kind)
             if cand.primary and cand.kind == "city" and (best is None or cand.population > best[0]):
                 best = (cand.population, cand.kind)
-            elif not cand.primary and cand.kind == "city" and best is None and cand.population >= CITY_POPULATION:
+            elif (
+                not cand.primary
+                and cand.kind == "city"
+                and best is None
+                and cand.population >= CITY_POPULATION
+            ):
                 # 'Andijan' is an alternate name of 'Andijon': trusted for NORP only
                 # ('LiLo' is an alternate name of Lille)
                 best = (cand.population, "alternate")
@@ -223,8 +236,9 @@ def _merge(doc: "Doc", spans: list[NameSpan], lookup: Lookup) -> list[NameSpan]:
                 break
             nxt = by_start.get(k)
             bridged = k > j
-            if nxt is not None and (bridged or (sp.label == "PERSON" and nxt.label != "PERSON"
-                                               and sp.end_tok - sp.start_tok == 1)):
+            if nxt is not None and (
+                bridged or (sp.label == "PERSON" and nxt.label != "PERSON" and sp.end_tok - sp.start_tok == 1)
+            ):
                 absorbed.add(nxt.start_tok)
                 sp.end_tok = nxt.end_tok
                 sp.label = "PERSON" if "PERSON" in (sp.label, nxt.label) else sp.label
@@ -275,7 +289,17 @@ def _honorific_spans(doc: "Doc", spans: list[NameSpan]) -> list[NameSpan]:
             while k < len(doc) and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper():
                 k += 1
             added.append(
-                NameSpan(j, k, doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text), doc[j:k].text, "PERSON", None, [_R_HONORIFIC], True)
+                NameSpan(
+                    j,
+                    k,
+                    doc[j].idx,
+                    doc[k - 1].idx + len(doc[k - 1].text),
+                    doc[j:k].text,
+                    "PERSON",
+                    None,
+                    [_R_HONORIFIC],
+                    True,
+                )
             )
     return added
 
@@ -324,13 +348,20 @@ def _run_label(doc: "Doc", i: int, j: int, words: list[str], lookup: Lookup) -> 
         return "ORG", _R_HEAD
     if any(w.isupper() and len(w) > 1 for w in words) or (len(words) == 1 and doc[i].is_sent_start):
         return None, ""  # acronyms, all-caps headlines and sentence-initial capitals: too weak
-    if i > 0 and not doc[i].is_sent_start and (
-        doc[i - 1].lower_.rstrip(".") in HONORIFICS or (is_title(doc[i - 1].text) and doc[i - 1].pos_ in ("NOUN", "PROPN"))
+    if (
+        i > 0
+        and not doc[i].is_sent_start
+        and (
+            doc[i - 1].lower_.rstrip(".") in HONORIFICS
+            or (is_title(doc[i - 1].text) and doc[i - 1].pos_ in ("NOUN", "PROPN"))
+        )
     ):
         return "PERSON", _R_TITLE
     text = " ".join(words)
     place = lookup(text)
-    if place is not None and (place[1] in ("country", "admin1") or (place[1] == "city" and place[0] >= CITY_POPULATION)):
+    if place is not None and (
+        place[1] in ("country", "admin1") or (place[1] == "city" and place[0] >= CITY_POPULATION)
+    ):
         return "GPE", _R_COUNTRY if place[1] != "city" else _R_CITY
     if len(words) >= 2 and words[0].lower() in given_names() and place is None:
         return "PERSON", _R_GIVEN_NAME
@@ -404,7 +435,9 @@ def repair(doc: "Doc", spans: list[NameSpan], lookup: Lookup | None = None) -> l
         if has_mixed_script(sp.text):
             sp.reasons.append(_R_MIXED)
         head = _head_word(sp)
-        if head and (sp.label in ("PERSON", "GPE", "NORP", "LOC") or (sp.label == "ORG" and head in FAC_HEADS)):
+        if head and (
+            sp.label in ("PERSON", "GPE", "NORP", "LOC") or (sp.label == "ORG" and head in FAC_HEADS)
+        ):
             sp.label = "FAC" if head in FAC_HEADS else "ORG"
             sp.reasons.append(_R_HEAD)
             continue
@@ -482,7 +515,13 @@ def _consistent(spans: list[NameSpan], person_full: set[str], person_last: set[s
                 continue
             sp.label = "PERSON"
             sp.reasons.append(_R_CONSISTENT)
-        elif len(toks) == 1 and sp.label != "GPE" and _STRONG_SURNAME.search(toks[0]) and sp.text[:1].isupper() and not sp.text.isupper():
+        elif (
+            len(toks) == 1
+            and sp.label != "GPE"
+            and _STRONG_SURNAME.search(toks[0])
+            and sp.text[:1].isupper()
+            and not sp.text.isupper()
+        ):
             # a lone East-Slavic surname ('Tikhanovskaya', 'Tikhановская', 'Kovalenko')
             # that the model took for an organisation
             sp.label = "PERSON"
@@ -511,7 +550,9 @@ def name_spans(doc: "Doc", lookup: Lookup | None = None) -> list[NameSpan]:
 # --------------------------------------------------------------------------- #
 
 
-def read_entities(doc: "Doc", article: Article, found: ArticleExtraction | None = None) -> Iterator[EntityMention]:
+def read_entities(
+    doc: "Doc", article: Article, found: ArticleExtraction | None = None
+) -> Iterator[EntityMention]:
     """Entity mentions of one article (names, plus pronoun / nominal / group
     mentions linked to their clusters), in text order."""
     from newsledger.extract.coref import link_mentions
@@ -539,7 +580,9 @@ def read_entities(doc: "Doc", article: Article, found: ArticleExtraction | None 
         )
 
 
-def resolve_pronoun(entities: "tuple[EntityMention, ...] | list[EntityMention]", char_offset: int, pronoun: str = "") -> int | None:
+def resolve_pronoun(
+    entities: "tuple[EntityMention, ...] | list[EntityMention]", char_offset: int, pronoun: str = ""
+) -> int | None:
     """Cluster of a pronoun at ``char_offset`` (e.g. the 'he' of 'he said').
 
     The entity reader already emits pronoun mentions with their cluster; this

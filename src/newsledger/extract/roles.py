@@ -40,7 +40,9 @@ EVALUATIVE = frozenset(
     "defiant disgraced".split()
 )
 
-_AGE_ALONE = re.compile(r"\s*(?:,\s*(?:aged\s+)?|\()\s*(\d{1,3})\s*(?=[,.;:)]|\s+(?:and|who|said|was|is|has|had)\b|$)")
+_AGE_ALONE = re.compile(
+    r"\s*(?:,\s*(?:aged\s+)?|\()\s*(\d{1,3})\s*(?=[,.;:)]|\s+(?:and|who|said|was|is|has|had)\b|$)"
+)
 _YEAR_OLD = re.compile(r"(\d{1,3})[-\s]year[-\s]old\b", re.IGNORECASE)
 _STOP_WORDS = frozenset("who which that whose whom where when said says told".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this that".split())
@@ -236,7 +238,9 @@ def read_role(doc: "Doc", start_token: int, end_token: int) -> RoleInfo:
     role, role_span = (after.role, after.role_span) if after.role else (before.role, before.role_span)
     age, age_span = after.age, after.age_span
     if age is None:
-        age, age_span = (before.age, before.age_span) if before.age is not None else (pre_age.age, pre_age.age_span)
+        age, age_span = (
+            (before.age, before.age_span) if before.age is not None else (pre_age.age, pre_age.age_span)
+        )
     return RoleInfo(role=role, role_span=role_span, age=age, age_span=age_span)
 
 

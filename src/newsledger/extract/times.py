@@ -52,9 +52,27 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "a few": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "a couple of": 2,
+    "a few": 3,
 }
 
 Precision = str
@@ -71,7 +89,9 @@ class Resolved:
 
 UNRESOLVED = Resolved(None, None, "day", "unresolved")
 
-_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+_WD = (
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+)
 _MON = (
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
@@ -80,6 +100,7 @@ _NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|ele
 _UNIT = r"(?P<unit>day|week|month|year|fortnight)s?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _CLOCK = r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?|(?P<noon>noon|midday|midnight)"
+
 
 def _unnamed(pattern: str) -> str:
     return re.sub(r"\?P<\w+>", "?:", pattern)
@@ -98,20 +119,50 @@ _POSSESSIVE_TAIL = re.compile(r"(?<=\w)(?:'s|’s)\b.*$", re.DOTALL)
 _PATTERNS = [
     ("iso", re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ](?P<h>\d{2}):(?P<mi>\d{2})\S*)?")),
     ("slash", re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})")),
-    ("mdy", re.compile(rf"(?:{_WD},?\s+)?{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to|through)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?{_PART}")),
-    ("dmy", re.compile(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>\d{{4}}))?")),
+    (
+        "mdy",
+        re.compile(
+            rf"(?:{_WD},?\s+)?{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to|through)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?{_PART}"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>\d{{4}}))?"
+        ),
+    ),
     ("month_year", re.compile(rf"{_MON},?\s+(?P<y>\d{{4}})")),
     ("month", re.compile(rf"(?P<rel>last|this|next|early|late|mid|mid-)?\s*{_MON}")),
     ("year", re.compile(r"(?P<rel>early|late|mid|mid-)?\s*(?P<y>1[5-9]\d\d|20\d\d)")),
     ("decade", re.compile(r"(?:the\s+)?(?P<y>1[5-9]\d0|20\d0)s")),
-    ("today", re.compile(r"(?P<w>today|tonight|this morning|this afternoon|this evening|earlier today|later today|now)")),
-    ("yesterday", re.compile(rf"(?P<w>the day before yesterday|yesterday|tomorrow|the day after tomorrow){_PART}|last night")),
+    (
+        "today",
+        re.compile(
+            r"(?P<w>today|tonight|this morning|this afternoon|this evening|earlier today|later today|now)"
+        ),
+    ),
+    (
+        "yesterday",
+        re.compile(
+            rf"(?P<w>the day before yesterday|yesterday|tomorrow|the day after tomorrow){_PART}|last night"
+        ),
+    ),
     ("weekday", re.compile(rf"(?P<rel>last|this|next|this past|this coming|past|coming)?\s*{_WD}{_PART}")),
     ("ago", re.compile(rf"{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now|hence)")),
     ("rel_unit", re.compile(r"(?P<rel>last|this|next|previous|coming)\s+(?P<unit>week|month|year|weekend)")),
-    ("past_n", re.compile(rf"(?:over\s+|in\s+|during\s+|for\s+|within\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming)\s+(?:{_NUM}\s+)?{_UNIT}")),
+    (
+        "past_n",
+        re.compile(
+            rf"(?:over\s+|in\s+|during\s+|for\s+|within\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming)\s+(?:{_NUM}\s+)?{_UNIT}"
+        ),
+    ),
     ("weekend", re.compile(r"(?:the\s+)?(?P<rel>)weekend")),
-    ("season", re.compile(r"(?:the\s+)?(?P<rel>last|this|next|past|coming|early|late)?\s*(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?")),
+    (
+        "season",
+        re.compile(
+            r"(?:the\s+)?(?P<rel>last|this|next|past|coming|early|late)?\s*(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?"
+        ),
+    ),
 ]
 _SINCE = re.compile(r"^(?:ever\s+)?since\s+(?P<rest>.+)$")
 _CLOCK_RE = re.compile(rf"^(?:{_CLOCK})$")
@@ -197,7 +248,12 @@ def _apply(name: str, m: re.Match[str], anchor: dt.date | None, future: bool) ->
     if name == "iso":
         d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
         if g.get("h"):
-            return Resolved(f"{_iso(d)}T{int(g['h']):02d}:{g['mi']}", f"{_iso(d)}T{int(g['h']):02d}:{g['mi']}", "time", "stated")
+            return Resolved(
+                f"{_iso(d)}T{int(g['h']):02d}:{g['mi']}",
+                f"{_iso(d)}T{int(g['h']):02d}:{g['mi']}",
+                "time",
+                "stated",
+            )
         return _day(d, "stated")
     if name == "slash":
         y = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
@@ -242,7 +298,12 @@ def _apply(name: str, m: re.Match[str], anchor: dt.date | None, future: bool) ->
         return _day(anchor, "relative")
     if name == "yesterday":
         w = g.get("w") or "yesterday"
-        delta = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2}.get(w, -1)
+        delta = {
+            "the day before yesterday": -2,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day after tomorrow": 2,
+        }.get(w, -1)
         return _day(anchor + dt.timedelta(days=delta), "relative")
     if name == "weekday":
         return _day(_weekday(WEEKDAYS[g["wd"]], g.get("rel"), anchor, future), "relative")
@@ -385,7 +446,11 @@ def _dateparser(text: str, anchor: dt.date | None, future: bool) -> Resolved | N
     import dateparser
 
     base = dt.datetime.combine(anchor or dt.date(2000, 1, 1), dt.time(12, 0))
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future else "past", "STRICT_PARSING": False}
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "STRICT_PARSING": False,
+    }
     found = dateparser.parse(text, languages=["en"], settings=settings)
     if found is None:
         return None
@@ -451,9 +516,28 @@ _CANDIDATE = re.compile(
 # Widen a spaCy DATE/TIME entity over these words right before it.
 _LEFT_WORDS = re.compile(r"(?:\b(?:late|early)\s+(?:on\s+)?|\b(?:by|since|until)\s+)$", re.IGNORECASE)
 _AGE_CONTEXT = re.compile(r"^\s*\d{1,3}(?:[-\s]year[-\s]old)?\s*$")
-_FUTURE_WORDS = frozenset({"will", "shall", "'ll", "going", "plan", "plans", "planned", "scheduled", "set", "due", "expected", "upcoming", "next"})
+_FUTURE_WORDS = frozenset(
+    {
+        "will",
+        "shall",
+        "'ll",
+        "going",
+        "plan",
+        "plans",
+        "planned",
+        "scheduled",
+        "set",
+        "due",
+        "expected",
+        "upcoming",
+        "next",
+    }
+)
 # spaCy DATE entities that are durations or ages, not points in time
-_NOT_A_TIME = re.compile(r"^(?:the\s+)?(?:years?|days?|months?|weeks?|decades?|\d{1,3}|\d{1,3}[-\s]years?[-\s]old|several\s+\w+|\w+\s+(?:years?|months?|days?)\s+old)$", re.IGNORECASE)
+_NOT_A_TIME = re.compile(
+    r"^(?:the\s+)?(?:years?|days?|months?|weeks?|decades?|\d{1,3}|\d{1,3}[-\s]years?[-\s]old|several\s+\w+|\w+\s+(?:years?|months?|days?)\s+old)$",
+    re.IGNORECASE,
+)
 
 
 def _future(doc: "Doc", start: int, end: int) -> bool:
@@ -501,7 +585,11 @@ def _candidates(doc: "Doc", text: str) -> list[tuple[int, int]]:
         if merged and s < merged[-1][1]:
             if e > merged[-1][1]:
                 merged[-1] = (merged[-1][0], e)
-        elif merged and text[merged[-1][1] : s] in (" on ", " at ") and _clock(normalise(text[merged[-1][0] : merged[-1][1]])):
+        elif (
+            merged
+            and text[merged[-1][1] : s] in (" on ", " at ")
+            and _clock(normalise(text[merged[-1][0] : merged[-1][1]]))
+        ):
             merged[-1] = (merged[-1][0], e)  # '6am' + ' on ' + 'Friday'
         else:
             merged.append((s, e))
