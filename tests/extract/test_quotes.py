@@ -118,3 +118,12 @@ def test_relative_pronoun_source_resolves_to_its_noun(nlp) -> None:  # type: ign
     q = find(quotes(nlp, text), "rigged")
     assert q.speaker_text == "who"  # the gold convention marks the relative pronoun
     assert "Tikhanovskaya" in (q.speaker_name or "")
+
+
+def test_quote_signed_with_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“He represents our greatest shame.” ― Sonya Herridge\n“I am afraid.” — Krystal Correa"
+    qs = quotes(nlp, text)
+    assert [(q.content_text, q.cue_text, q.speaker_text) for q in qs] == [
+        ("“He represents our greatest shame.”", "―", "Sonya Herridge"),
+        ("“I am afraid.”", "—", "Krystal Correa"),
+    ]

@@ -16,6 +16,7 @@ per attribution cue found in the article:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from newsledger.extract.base import evidence
@@ -63,13 +64,32 @@ def read_quotes(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
     stretches = find_quotes(text)
     ctx = QuoteContext(text, stretches)
     resolver = SpeakerResolver(doc, found.entities)
-    for cue in find_cues(doc, ctx, model):
-        spans = attribution(cue, tables, ctx)
-        if spans is None:
-            continue
+    found_spans = [s for s in (attribution(c, tables, ctx) for c in find_cues(doc, ctx, model)) if s]
+    found_spans.extend(dash_attributions(doc, text, stretches))
+    for spans in sorted(found_spans, key=lambda s: s.cue):
         quote = _record(doc, text, article, spans, stretches, resolver, extractor)
         if quote is not None:
             yield quote
+
+
+# '"…" ― Sonya Herridge': a quote signed with a dash and a name on its line
+# (vox-pop lists, epigraphs). At most this many words in the name.
+DASH_NAME_MAX_WORDS = 6
+_DASH_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t]*([A-Z][^\n]{0,80}?)[ \t.]*(?=\n|$)")
+
+
+def dash_attributions(doc: "Doc", text: str, stretches: list[QuotedStretch]) -> Iterator[SpanSet]:
+    """Quotes attributed by a dash and a name right after the closing mark."""
+    for q in stretches:
+        m = _DASH_SIGNATURE.match(text, q.end)
+        if m is None or len(m.group(2).split()) > DASH_NAME_MAX_WORDS:
+            continue
+        name = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        if name is None or len(name) == 0:
+            continue
+        yield SpanSet(
+            (m.start(1), m.end(1)), (name.start_char, name.end_char), name.root.i, ((q.start, q.end),)
+        )
 
 
 def find_cues(doc: "Doc", ctx: QuoteContext, model: CueModel | None) -> list["Token"]:
