@@ -101,6 +101,19 @@ def test_victim_counts(quantities: list[Quantity], expected: tuple[int, int]) ->
     assert victim_counts(ArticleExtraction(article_id="a", quantities=tuple(quantities))) == expected
 
 
+def test_tallies_are_not_victims() -> None:
+    from newsledger.records import TimeExpr
+
+    tally = _q("Nine", "killed", 9, start=100)
+    tally = Quantity(**{**{f: getattr(tally, f) for f in tally.__slots__},
+                        "evidence": Evidence("a", 100, 104, 3, "numbers@test")})
+    this_year = TimeExpr(evidence=Evidence("a", 130, 144, 3, "times@test"), text="this year", start=None, end=None,
+                         precision="year", how="unresolved")
+    ex = ArticleExtraction(article_id="a", quantities=(_q("a man", "killed", 1, implicit=True), tally),
+                           times=(this_year,))
+    assert victim_counts(ex) == (1, 0)
+
+
 def _place(text: str, start: int, reason: str, precision: str = "city", resolved: bool = True) -> Place:
     return Place(evidence=Evidence("a", start, start + len(text), 0, "places@test"), text=text, resolved=resolved,
                  name=text.title() if resolved else None, precision=precision if resolved else None, reason=reason)

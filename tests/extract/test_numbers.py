@@ -174,6 +174,7 @@ def test_headline_without_articles(nlp) -> None:
         "The shooting happened at 9 p.m. on Jan. 27, 2016.",
         "He was held on a $100,000 bond.",
         "Maxim Dovzhenko, 25, said he was beaten.",
+        "Boy, 9, accidentally shot in head dies.",
     ],
 )
 def test_not_counts(nlp, text: str) -> None:

@@ -228,8 +228,10 @@ def _not_a_count(doc: "Doc", start: int, end: int) -> bool:
             return True
     prev = doc[start - 1].text if start else ""
     return prev in {"#", "No.", "no.", "$", "£", "€", "/", ":"} or (
-        # '25' between commas right after a name is an age: 'Maxim Dovzhenko, 25,'
-        prev == "," and start >= 2 and doc[start - 2].ent_type_ == "PERSON" and end - start == 1
+        # '25' between commas right after a name or a person noun is an age:
+        # 'Maxim Dovzhenko, 25,', 'Boy, 9, accidentally shot'
+        prev == "," and start >= 2 and end - start == 1
+        and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].lemma_.lower() in roles().persons)
     )
 
 
