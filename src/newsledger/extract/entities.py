@@ -322,6 +322,7 @@ def _missed_spans(doc: "Doc", spans: list[NameSpan], lookup: Lookup) -> list[Nam
     for sp in spans:
         covered[sp.start_tok : sp.end_tok] = b"\x01" * (sp.end_tok - sp.start_tok)
     added: list[NameSpan] = []
+    _, surnames = _doc_people(spans)  # 'Lohan' untagged after 'Lindsay Lohan'
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
@@ -332,7 +333,7 @@ def _missed_spans(doc: "Doc", spans: list[NameSpan], lookup: Lookup) -> list[Nam
         while j < n and not covered[j] and _is_run_token(doc[j]) and "\n" not in doc[j - 1].whitespace_:
             j += 1
         words = [t.text for t in doc[i:j]]
-        label, why = _run_label(doc, i, j, words, lookup)
+        label, why = _run_label(doc, i, j, words, lookup, surnames)
         if label:
             end = doc[j - 1].idx + len(doc[j - 1].text)
             added.append(NameSpan(i, j, tok.idx, end, doc[i:j].text, label, None, [why], label == "PERSON"))
@@ -340,8 +341,14 @@ def _missed_spans(doc: "Doc", spans: list[NameSpan], lookup: Lookup) -> list[Nam
     return added
 
 
-def _run_label(doc: "Doc", i: int, j: int, words: list[str], lookup: Lookup) -> tuple[str | None, str]:
+def _run_label(
+    doc: "Doc", i: int, j: int, words: list[str], lookup: Lookup, surnames: set[str]
+) -> tuple[str | None, str]:
     last = words[-1].lower()
+    if len(words) == 1:
+        toks = name_tokens(words[0])
+        if toks and skeleton(toks[0]) in surnames and not words[0].isupper():
+            return "PERSON", _R_CONSISTENT
     if len(words) > 1 and last in FAC_HEADS:
         return "FAC", _R_HEAD
     if len(words) > 1 and last in ORG_HEADS:
