@@ -204,3 +204,13 @@ def test_speaker_of_a_figure(text: str, phrase: str, speaker: str | None) -> Non
     a = article("a", text)
     start = text.index(phrase)
     assert speaker_for(start, start + len(phrase), (), a, extraction(a)) == speaker
+
+
+def test_bad_input_duplicates_and_other_languages() -> None:
+    ru = article("ru", "Задержаны более 6000 человек.", None, "tut.by", published=None)
+    a = article("a", WIRE, "AFP", "The Moscow Times")
+    members = [(ru, extraction(ru)), (a, extraction(a)), (a, extraction(a))]  # a twice
+    ledger = link_stories(members, "s")
+    assert ledger.source_groups == {"a": "AFP", "ru": "tut.by"}
+    assert ledger.inferred_dates == {"ru": "2020-08-14"}
+    assert ledger.events == () and ledger.discrepancies == ()
