@@ -92,6 +92,11 @@ def _q(text: str, counts: str, low: float | None, high: float | None = None, imp
          (1, 0)),
         # 'the second victim' is someone new, not the one who died
         ([_q("one", "killed", 1, start=0), _q("The second victim", "injured", 1, implicit=True, start=30)], (1, 1)),
+        # headline 'Man shot, killed' + body 'a 27-year-old man suffering from wounds': one man
+        ([Quantity(evidence=Evidence("a", 0, 3, 0, "n@t"), text="Man", low=1, high=1, hedge="exact",
+                   counts="killed", counted_text="Man", implicit=True),
+          Quantity(evidence=Evidence("a", 40, 57, 1, "n@t"), text="a 27-year-old man", low=1, high=1,
+                   hedge="exact", counts="injured", counted_text="man", implicit=True)], (1, 0)),
         # a name starting with 'He...' is not the pronoun
         ([_q("Henderson", "shot", 1, implicit=True, start=0), _q("a man", "killed", 1, implicit=True, start=40)],
          (1, 0)),

@@ -137,10 +137,15 @@ def _tally_sentences(extraction: ArticleExtraction) -> set[int]:
 _ANAPHORS = {"the", "he", "she", "him", "her", "his", "this", "that"}
 
 
+def _new_referent(q: Quantity) -> bool:
+    words = q.text.casefold().split()
+    return bool(words) and (words[0] == "another" or (len(words) > 1 and words[1] in ("second", "other", "third")))
+
+
 def _anaphoric(q: Quantity) -> bool:
     """An implicit count read from a phrase that refers back ('the victim', 'he')."""
     words = q.text.casefold().split()
-    if len(words) > 1 and words[1] in ("second", "other", "third", "fourth"):
+    if _new_referent(q):
         return False  # 'the second victim' is someone new
     return q.implicit and bool(words) and words[0] in _ANAPHORS
 
@@ -167,6 +172,12 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
         # 'the victim was taken to hospital, where he died': once someone is
         # killed, 'the victim'/'he' being hurt is that same person, not another
         pairs = [(r, q) for r, q in pairs if r == KILLED or not _anaphoric(q)]
+        # 'Man shot, killed' (headline) ... 'a 27-year-old man suffering from
+        # gunshot wounds': the same noun for one dead and one hurt person is, in
+        # a single report, the same person
+        dead_nouns = {(q.counted_text or "").casefold() for r, q in pairs if r == KILLED and q.implicit}
+        pairs = [(r, q) for r, q in pairs if r == KILLED or not q.implicit or q.low != 1
+                 or (q.counted_text or "").casefold() not in dead_nouns or _new_referent(q)]
         # 'Two people were wounded ... the 19-year-old victim died': the dead
         # were among the wounded counted before them
         first_wounded = min((q.evidence.start for r, q in pairs if r != KILLED and not q.implicit), default=None)
