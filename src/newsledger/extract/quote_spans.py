@@ -216,13 +216,15 @@ def inner_content(tok: "Token") -> "Token | None":
 
 
 def content_span(
-    head: "Token", is_governor: bool, exclude: set[int]
+    head: "Token", is_governor: bool, exclude: set[int], text: str | None = None
 ) -> tuple[int, int] | None:
     """Content from its head's subtree; for a governor ('X, he said' / 'according
     to Y, X'), its subtree minus the cue clause, largest contiguous part."""
     toks = [t for t in head.subtree if t.i not in exclude]
-    lo, hi = _line_of(head)
-    toks = [t for t in toks if lo <= t.i <= hi]
+    if text is not None:  # the parser's sentences sometimes run over a line break
+        lo, hi = text.rfind("\n", 0, head.idx), text.find("\n", head.idx)
+        hi = len(text) if hi < 0 else hi
+        toks = [t for t in toks if lo < t.idx < hi]
     if not toks:
         return None
     runs = _runs(toks)
@@ -255,19 +257,6 @@ def _right_complements(head: "Token", exclude: set[int]) -> list["Token"]:
         out.extend(sib.subtree)
         end = max(t.i for t in sib.subtree)
     return out
-
-
-def _line_of(head: "Token") -> tuple[int, int]:
-    """First and last token index of the line holding ``head``: the parser's
-    sentences sometimes run over a paragraph break, content never does."""
-    doc = head.doc
-    lo = head.i
-    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
-        lo -= 1
-    hi = head.i
-    while hi + 1 < len(doc) and "\n" not in doc[hi].text_with_ws:
-        hi += 1
-    return lo, hi
 
 
 def _run_with(runs: list[list["Token"]], head: "Token") -> list["Token"]:

@@ -152,7 +152,7 @@ def _content(
         exclude = {t.i for t in cue_toks} | subtree_indices(cue) if is_governor else {t.i for t in cue_toks}
         if src is not None:
             exclude |= subtree_indices(src)
-        span = content_span(head, is_governor, exclude)
+        span = content_span(head, is_governor, exclude, ctx.text)
     clause = _clause(cue_toks, src_span)
     if span is None:
         near = _adjacent_stretch(clause, ctx)
