@@ -127,3 +127,10 @@ def test_quote_signed_with_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
         ("“He represents our greatest shame.”", "―", "Sonya Herridge"),
         ("“I am afraid.”", "—", "Krystal Correa"),
     ]
+
+
+def test_heading_line_is_not_part_of_the_next_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "'Campaign of widespread torture'\n\nOfficials have confirmed that two people died."
+    for q in quotes(nlp, text):
+        assert q.speaker_text is None or "\n" not in q.speaker_text
+        assert "\n" not in q.content_text

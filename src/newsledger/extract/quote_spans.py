@@ -33,8 +33,9 @@ CONTENT_DEPS = frozenset(
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Cue relations that take their source from the governing verb's subject:
-# 'he said, adding that…', 'she went on to say', 'they met and said…'.
-INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
+# 'he said, adding that…', 'she went on to say', 'they met and said…', 'he
+# said, before warning that…' (pcomp of a preposition of the verb).
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _TRIM = set(",.;:—–-()[]")
 
@@ -145,13 +146,16 @@ def source_head(cue: "Token") -> "Token | None":
     return None
 
 
-def noun_span(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
+def noun_span(head: "Token", cue: "Token | None" = None, text: str | None = None) -> tuple[int, int]:
     """Character span of a source noun phrase: its subtree without the cue
     clause ('Beck, who said …' is 'Beck'), trimmed of punctuation except the
     comma, dash or bracket that closes an appositive ('X, the GOP chairman,'),
     which the gold convention keeps."""
     drop = {t.i for t in cue.subtree} if cue is not None and head.is_ancestor(cue) else set()
     toks = [t for t in head.subtree if t.i not in drop]
+    if text is not None:  # a heading line is never part of the next line's source
+        lo, hi = _line_bounds(text, head.idx)
+        toks = [t for t in toks if lo < t.idx < hi]
     run = _run_with(_runs(toks), head)
     trimmed = _trim_tokens(run)
     if not trimmed:
@@ -222,8 +226,7 @@ def content_span(
     to Y, X'), its subtree minus the cue clause, largest contiguous part."""
     toks = [t for t in head.subtree if t.i not in exclude]
     if text is not None:  # the parser's sentences sometimes run over a line break
-        lo, hi = text.rfind("\n", 0, head.idx), text.find("\n", head.idx)
-        hi = len(text) if hi < 0 else hi
+        lo, hi = _line_bounds(text, head.idx)
         toks = [t for t in toks if lo < t.idx < hi]
     if not toks:
         return None
@@ -257,6 +260,12 @@ def _right_complements(head: "Token", exclude: set[int]) -> list["Token"]:
         out.extend(sib.subtree)
         end = max(t.i for t in sib.subtree)
     return out
+
+
+def _line_bounds(text: str, char: int) -> tuple[int, int]:
+    """Offsets of the line breaks around ``char`` (-1 / len(text) at the ends)."""
+    hi = text.find("\n", char)
+    return text.rfind("\n", 0, char), len(text) if hi < 0 else hi
 
 
 def _run_with(runs: list[list["Token"]], head: "Token") -> list["Token"]:

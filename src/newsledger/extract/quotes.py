@@ -130,7 +130,7 @@ def attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | No
     cue_toks = cue_tokens(cue, tables)
     cue_span = (cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1].text))
     src = source_head(cue)
-    src_span = noun_span(src, cue) if src is not None else None
+    src_span = noun_span(src, cue, ctx.text) if src is not None else None
     pieces = _content(cue, cue_toks, src, src_span, tables, ctx)
     if not pieces:
         return None
