@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,10 @@ DIM = 384
 
 
 def model_dir() -> Path | None:
+    """Where the weights are; None when absent or switched off with
+    NEWSLEDGER_EMBEDDINGS=0 (the lexical, faster event typing model is used)."""
+    if os.environ.get("NEWSLEDGER_EMBEDDINGS", "1").strip().lower() in ("0", "false", "no", "off"):
+        return None
     spec = importlib.util.find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         return None
