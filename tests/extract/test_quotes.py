@@ -134,3 +134,12 @@ def test_heading_line_is_not_part_of_the_next_source(nlp) -> None:  # type: igno
     for q in quotes(nlp, text):
         assert q.speaker_text is None or "\n" not in q.speaker_text
         assert "\n" not in q.content_text
+
+
+def test_lexicon_fallback_without_model_file(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsledger.extract.quotes as quotes_module
+
+    monkeypatch.setattr(quotes_module, "load_model", lambda: None)
+    (q,) = quotes(nlp, "Officials have said that 2,000 people were released.")
+    assert (q.cue_text, q.speaker_text, q.content_text) == ("have said", "Officials", "that 2,000 people were released")
+    assert q.evidence.extractor.endswith("lexicon")

@@ -29,7 +29,7 @@ LEXICON_FILE = "speech_verbs.txt"
 
 # Parts of speech that can head a cue in PolNeAR train (verbs, nominal cues such
 # as 'statement', 'according', colons and dashes); others are never scored.
-CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT", "VBG"})
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT"})
 
 
 @lru_cache(maxsize=1)

@@ -50,8 +50,8 @@ VERSION = "1"
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
-    {"aux": [1, 1], "auxpass": [1, 1], "neg": [1, 1], "prt": [1, 1]},
-    {"ccomp": [1, 1], "gov:parataxis": [1, 1]},
+    {"aux|L": [3, 3], "auxpass|L": [3, 3], "neg|L": [3, 3], "prt|R": [3, 3]},
+    {"ccomp": [3, 3], "gov:parataxis": [3, 3]},
 )
 
 
