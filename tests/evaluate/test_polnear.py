@@ -89,3 +89,8 @@ def test_trim_joins_fragments_split_at_whitespace() -> None:
     text = "“One. Two,” he said. “Three.”"
     assert trim(text, [(0, 5), (6, 11)]) == ((0, 11),)
     assert trim(text, [(0, 11), (21, 29)]) == ((0, 11), (21, 29))
+
+
+def test_offsets_past_the_text_are_clipped() -> None:
+    assert trim("short", [(2, 99)]) == ((2, 5),)
+    assert trim("short", [(50, 99)]) == ()

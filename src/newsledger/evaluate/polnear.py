@@ -77,6 +77,7 @@ def trim(text: str, fragments: Iterable[tuple[int, int]]) -> Fragments:
     neighbours separated by whitespace alone joined into one."""
     out = []
     for start, end in fragments:
+        start, end = max(start, 0), min(end, len(text))  # offsets past the text: clip
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
