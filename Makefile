@@ -46,6 +46,9 @@ eval: $(STAMP)
 	$(VENV)/bin/newsledger evaluate gvdb
 	$(VENV)/bin/newsledger evaluate case2021
 	$(VENV)/bin/newsledger evaluate ecbplus
+	$(VENV)/bin/newsledger evaluate ner-repair
+	$(VENV)/bin/newsledger evaluate entity-coref
+	$(VENV)/bin/newsledger evaluate times
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
