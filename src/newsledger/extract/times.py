@@ -551,7 +551,7 @@ def _future(doc: "Doc", start: int, end: int) -> bool:
     tok = span.root
     for _ in range(4):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:  # spaCy builds a new Token per access: compare indices
             return False
         if head.lemma_ in ("call", "plan", "schedule", "urge", "vow", "promise", "threaten"):
             return True
