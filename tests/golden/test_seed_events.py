@@ -161,11 +161,6 @@ def test_e10_sanctions_proposed(events):
     assert not _of(events["afp"], "SANCTION", "occurred")
 
 
-@pytest.mark.xfail(
-    reason="the sanction mentions merge into the first (headline-adjacent) sentence, whose place is the "
-    "article's dominant place (Belarus); Brussels is told with the ministers' meeting (a DIPLO event)",
-    strict=False,
-)
 def test_e10_sanctions_in_brussels(events):
     ev = _of(events["afp"], "SANCTION", "proposed")[0]
     assert ev.place is not None and ev.place.name == "Brussels"

@@ -498,6 +498,21 @@ def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities
     )
 
 
+def _told_place(ev: EventMention) -> Place | None:
+    """The event's place when read from its own sentence (not the article's dominant place)."""
+    if ev.place is not None and ev.place.evidence.sentence in ev.sentences:
+        return ev.place
+    return None
+
+
+def _finer(a: Place | None, b: Place | None) -> Place | None:
+    """Of two told places, the more precise (a city over a country); ties keep the first."""
+    if a is None or b is None:
+        return a or b
+    rank = lambda p: _PRECISION_RANK.get(p.precision or "region", 6)  # noqa: E731
+    return b if rank(b) < rank(a) else a
+
+
 def _merge(events: list[EventMention]) -> list[EventMention]:
     """Fold repeated mentions of article-level events (one election, one exile)
     into the first, keeping every sentence they were told in."""
@@ -512,7 +527,7 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
                 kept,
                 sentences=tuple(sorted(set(kept.sentences) | set(ev.sentences))),
                 quantities=kept.quantities + ev.quantities,
-                place=kept.place or ev.place,
+                place=_finer(_told_place(kept), _told_place(ev)) or kept.place or ev.place,
                 time=kept.time if kept.time and kept.time.how != "inferred" else ev.time or kept.time,
                 actors=kept.actors or ev.actors,
                 targets=kept.targets or ev.targets,
