@@ -99,7 +99,7 @@ def _args(tok: "SpacyToken") -> tuple[str, str]:
             obj.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("on", "at", "into", "against", "from"):
             obj.extend(g for g in c.children if g.dep_ == "pobj")
-    if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+    if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
         subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
     text = lambda toks: " ".join(t.doc[t.left_edge.i : t.right_edge.i + 1].text for t in toks)  # noqa: E731
     return text(subj), text(obj)

@@ -337,7 +337,7 @@ SUBJECT_HOPS = 3
 def _inherited_subject(trigger: "Token") -> list["Token"]:
     node = trigger
     for _ in range(SUBJECT_HOPS):
-        if node.dep_ not in ("xcomp", "conj", "relcl", "acl", "advcl", "dep", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "relcl", "acl", "advcl", "dep", "ccomp") or node.head.i == node.i:
             return []
         node = node.head
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -403,12 +403,12 @@ def _governs(trigger: "Token", char: int) -> bool:
         return False
     tok = span[0]
     targets = {trigger.i}
-    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+    if trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:
         targets.add(trigger.head.i)
     for _ in range(TIME_HOPS):
         if tok.i in targets:
             return True
-        if tok.head is tok or (tok.pos_ == "VERB" and tok.i != trigger.i):
+        if tok.head.i == tok.i or (tok.pos_ == "VERB" and tok.i != trigger.i):
             return False  # another clause's verb: the time belongs to that clause
         tok = tok.head
     return tok.i in targets

@@ -88,7 +88,7 @@ def modality_of(trigger: "Token") -> tuple[Modality, str | None]:
     node = trigger
     for _ in range(MAX_HOPS):
         head = node.head
-        if head is node:
+        if head.i == node.i:  # the root: spaCy Tokens are not identical objects
             break
         mod = _governor(head, node)
         if mod is None:  # 'sanctions will have to be discussed': the governor is have's xcomp
@@ -103,7 +103,7 @@ def modality_of(trigger: "Token") -> tuple[Modality, str | None]:
     for mod in PRIORITY:
         if mod in found:
             word = found[mod]
-            if mod == "called_for" and word.head is not word and word.head.lemma_.lower() in HEED:
+            if mod == "called_for" and word.head.i != word.i and word.head.lemma_.lower() in HEED:
                 return "occurred", word.head.text  # 'heed calls to walk off the job'
             return mod, word.text
     for c in trigger.children:
