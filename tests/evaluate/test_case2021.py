@@ -41,3 +41,21 @@ def test_score_confusions():
     assert metrics["accuracy"] == pytest.approx(2 / 3)
     assert per_class["B"]["f1"] == pytest.approx(2 / 3)
     assert top == ["A -> B: 1"]
+
+
+
+def test_shipped_model_never_scores_snippets_it_learned_from(tmp_path, shared_data):
+    from newsledger.errors import DataMissing
+
+    dev_row = (shared_data / "case2021-task2" / "dev.tsv").read_text(encoding="utf-8").splitlines()[1]
+    novel = "99999\tRiot police fired tear gas at hundreds of students marching on parliament.\tPROTEST_WITH_INTER"
+    header = "id\tEventSnippet\tSubType\n"
+    mixed = tmp_path / "mixed.tsv"
+    mixed.write_text(header + dev_row + "\n" + novel + "\n", encoding="utf-8")
+    report = evaluate(mixed, Settings(data_dir=shared_data), use_embeddings=False)
+    assert report.metrics["snippets"] == 1.0
+    assert any("1 snippet(s)" in n for n in report.notes)
+    only_dev = tmp_path / "dev_only.tsv"
+    only_dev.write_text(header + dev_row + "\n", encoding="utf-8")
+    with pytest.raises(DataMissing):
+        evaluate(only_dev, Settings(data_dir=shared_data), use_embeddings=False)

@@ -19,6 +19,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from newsledger.config import Settings
+from newsledger.errors import DataMissing
 from newsledger.evaluate.report import Report
 
 # The classes the issue asks to see one by one (protest and repression types).
@@ -129,6 +130,18 @@ def _score(gold: list[str], pred: list[str]) -> tuple[dict[str, float], dict, li
     return metrics, per_class, top
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _seen_in_training(settings: Settings) -> set[str]:
+    """Snippets of the shared dev split, which the shipped model learned from."""
+    from newsledger.extract.training.event_types import read_case
+
+    dev = settings.data_dir / "case2021-task2" / "dev.tsv"
+    return {_norm(r[1]) for r in read_case(dev)} if dev.exists() else set()
+
+
 def evaluate(
     path: Path,
     settings: Settings,
@@ -146,6 +159,15 @@ def evaluate(
     rows = [r for r in read_case(Path(path)) if r[2]]
     if limit:
         rows = rows[:limit]
+    excluded = 0
+    if not cv:  # the shipped model never scores a snippet it was trained on
+        seen = _seen_in_training(settings)
+        kept = [r for r in rows if _norm(r[1]) not in seen]
+        excluded, rows = len(rows) - len(kept), kept
+        if not rows:
+            raise DataMissing(
+                "every snippet in this file was used to train the shipped model: score it with --cv K"
+            )
     texts = [r[1] for r in rows]
     gold = [r[2] for r in rows]
     if use_embeddings is None:
@@ -166,7 +188,8 @@ def evaluate(
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu0
         pred = [p.code for p in preds]
         report.notes.append(
-            "shipped model; it was trained on the shared dev split, so on that split use --cv"
+            f"shipped model; {excluded} snippet(s) it was trained on (the shared dev split) were left out"
+            " of scoring; on that split use --cv"
         )
     metrics, per_class, confusions = _score(gold, pred)
     metrics["snippets"] = float(len(texts))
