@@ -3,6 +3,8 @@ entities across scripts, event merging, summaries, statements."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from ledger_records import arg, article, entity, ev, extraction, mention, quantity, quote
 
 from newsledger.corroborate.independence import source_groups
@@ -214,3 +216,28 @@ def test_bad_input_duplicates_and_other_languages() -> None:
     assert ledger.source_groups == {"a": "AFP", "ru": "tut.by"}
     assert ledger.inferred_dates == {"ru": "2020-08-14"}
     assert ledger.events == () and ledger.discrepancies == ()
+
+
+def test_vague_report_does_not_confirm_one_of_several_specific_events() -> None:
+    a = article("a", "One man died in Minsk. One man died in Gomel.")
+    b = article("b", "A man died in Belarus.")
+    belarus = dataclasses.replace(city(b, "Belarus", 630336), precision="country", country_code="BY")
+    members = [
+        (a, extraction(a, events=(mention(a, "died", "KILLING", place=city(a, "Minsk", 625144)),
+                                  mention(a, "died in Gomel", "KILLING", place=city(a, "Gomel", 627907))))),
+        (b, extraction(b, events=(mention(b, "died", "KILLING", place=belarus),))),
+    ]
+    ledger = link_stories(members, "s")
+    assert len(ledger.events) == 3
+    assert all(e.independent_source_count == 1 for e in ledger.events)
+
+
+def test_vague_report_does_not_confirm_a_specific_event() -> None:
+    a = article("a", "One man died in Gomel.")
+    b = article("b", "A man died in Belarus.")
+    belarus = dataclasses.replace(city(b, "Belarus", 630336), precision="country", country_code="BY")
+    members = [
+        (a, extraction(a, events=(mention(a, "died", "KILLING", place=city(a, "Gomel", 627907)),))),
+        (b, extraction(b, events=(mention(b, "died", "KILLING", place=belarus),))),
+    ]
+    assert [e.independent_source_count for e in link_stories(members, "s").events] == [1, 1]

@@ -16,9 +16,11 @@ Two mentions are the same event when all of these hold (:func:`compatible`):
 * participants do not exclude each other: if both name actors, they share one.
 
 Mentions are taken in a fixed order (article id, position) and each joins the
-first event whose every mention it is compatible with (complete link, so
-'Minsk' and 'Gomel' deaths never chain into one event through an undated,
-placeless mention). Mentions of one article are never merged with each other:
+event whose every mention it is compatible with (complete link, so 'Minsk' and
+'Gomel' deaths never chain into one event through an undated, placeless
+mention); a vague mention (no place, or only a country) joins only an event
+told at the same level of place (:func:`_home`): it must not count as a
+confirmation of an event at a specific place. Mentions of one article are never merged with each other:
 the event reader has already decided those.
 
 Summary events ('6,700 arrested since Sunday') are not merged into single
@@ -118,7 +120,14 @@ def _items(members: Sequence[Member], entity_of: Mapping[tuple[str, int], str]) 
             def ids(args):  # type: ignore[no-untyped-def]
                 return frozenset(entity_of.get((article.id, a.cluster), a.name or a.text) for a in args)
             out.append(_Item(article, i, m, ids(m.actors), ids(m.targets)))
-    return sorted(out, key=lambda it: (it.article.id, it.mention.evidence.start, it.index))
+    # Mentions that name a specific place cluster first; vague ones (no place, or
+    # only a country or region) are placed after, so they can only join an
+    # event they fit unambiguously (see _home), whatever the article order.
+    return sorted(out, key=lambda it: (_vague(it.mention), it.article.id, it.mention.evidence.start, it.index))
+
+
+def _vague(m: EventMention) -> bool:
+    return m.place is None or m.place.precision in (None, "country", "region", "admin1")
 
 
 def merge_events(
@@ -129,11 +138,7 @@ def merge_events(
 ) -> tuple[list[Event], dict[tuple[str, int], str]]:
     clusters: list[list[_Item]] = []
     for item in _items(members, entity_of):
-        home = next(
-            (c for c in clusters
-             if all(o.article.id != item.article.id for o in c) and all(compatible(item, o) for o in c)),
-            None,
-        )
+        home = _home(item, clusters)
         if home is None:
             clusters.append([item])
         else:
@@ -142,6 +147,26 @@ def merge_events(
     events = _link_summaries(events, clusters)
     event_of = {it.ref: ev.id for ev, c in zip(events, clusters) for it in c}
     return sorted(events, key=lambda e: e.id), event_of
+
+
+def _home(item: _Item, clusters: list[list[_Item]]) -> list[_Item] | None:
+    """The first cluster an item fits. A vague mention (no place, or only the
+    country) joins only an event told at the same level of place: a report of
+    'arrests in Belarus' does not confirm the arrests in Gomel."""
+    fits = [c for c in clusters
+            if all(o.article.id != item.article.id for o in c) and all(compatible(item, o) for o in c)]
+    if _vague(item.mention):  # never confirms an event at a more specific place
+        fits = [c for c in fits if all(_same_place(item.mention, o.mention) for o in c)]
+    return fits[0] if fits else None
+
+
+def _same_place(x: EventMention, y: EventMention) -> bool:
+    px, py = x.place, y.place
+    if px is None or py is None:
+        return px is py
+    if px.geonameid or py.geonameid:
+        return px.geonameid == py.geonameid
+    return (px.name or px.text).casefold() == (py.name or py.text).casefold()
 
 
 def _event(items: list[_Item], story_id: str | None, groups: Mapping[str, str]) -> Event:
