@@ -241,3 +241,17 @@ def test_vague_report_does_not_confirm_a_specific_event() -> None:
         (b, extraction(b, events=(mention(b, "died", "KILLING", place=belarus),))),
     ]
     assert [e.independent_source_count for e in link_stories(members, "s").events] == [1, 1]
+
+
+def test_one_article_telling_an_event_twice_is_one_event() -> None:
+    a = article("a", "Police detained protesters in Minsk. Later, police detained more people in Minsk.")
+    b = article("b", "Police detained protesters in Gomel and Minsk.")
+    minsk1, minsk2 = (city(a, "Minsk", 625144), dataclasses.replace(
+        city(a, "Minsk", 625144), evidence=ev(a.id, a.text.rindex("Minsk"), a.text.rindex("Minsk") + 5)))
+    members = [
+        (a, extraction(a, events=(mention(a, "detained", "ARREST", place=minsk1),
+                                  mention(a, "detained more", "ARREST", place=minsk2)))),
+        (b, extraction(b, events=(mention(b, "detained", "ARREST", place=city(b, "Gomel", 627907)),))),
+    ]
+    events = link_stories(members, "s").events
+    assert sorted(len(e.mentions) for e in events) == [1, 2]  # Minsk told twice: one event; Gomel apart

@@ -12,7 +12,7 @@ Two mentions are the same event when all of these hold (:func:`compatible`):
   and both single or both summary events;
 * times overlap (with :data:`TIME_SLACK_DAYS`), or one is undated;
 * places agree: same GeoNames id, or one only names the country the other is
-  in, or one has no place;
+  in, or one has no place (but see vague mentions below);
 * participants do not exclude each other: if both name actors, they share one.
 
 Mentions are taken in a fixed order (article id, position) and each joins the
@@ -20,8 +20,10 @@ event whose every mention it is compatible with (complete link, so 'Minsk' and
 'Gomel' deaths never chain into one event through an undated, placeless
 mention); a vague mention (no place, or only a country) joins only an event
 told at the same level of place (:func:`_home`): it must not count as a
-confirmation of an event at a specific place. Mentions of one article are never merged with each other:
-the event reader has already decided those.
+confirmation of an event at a specific place. Mentions of one article merge
+only when they are the same ACLED unit (same type, modality, place and day):
+ACLED codes one event per type, location and day, and the reader emits one
+mention per sentence (:func:`_joinable`).
 
 Summary events ('6,700 arrested since Sunday') are not merged into single
 events; each single event of a compatible type whose date lies in the
@@ -153,11 +155,21 @@ def _home(item: _Item, clusters: list[list[_Item]]) -> list[_Item] | None:
     """The first cluster an item fits. A vague mention (no place, or only the
     country) joins only an event told at the same level of place: a report of
     'arrests in Belarus' does not confirm the arrests in Gomel."""
-    fits = [c for c in clusters
-            if all(o.article.id != item.article.id for o in c) and all(compatible(item, o) for o in c)]
+    fits = [c for c in clusters if all(_joinable(item, o) for o in c)]
     if _vague(item.mention):  # never confirms an event at a more specific place
         fits = [c for c in fits if all(_same_place(item.mention, o.mention) for o in c)]
     return fits[0] if fits else None
+
+
+def _joinable(item: _Item, other: _Item) -> bool:
+    """Mentions of two articles join when compatible; two mentions of one article
+    only when they are the same ACLED unit (type, place and day): the reader
+    emits one mention per sentence, and one article often tells an event twice."""
+    if not compatible(item, other):
+        return False
+    if item.article.id != other.article.id:
+        return True
+    return _same_place(item.mention, other.mention) and _span(item.mention) == _span(other.mention)
 
 
 def _same_place(x: EventMention, y: EventMention) -> bool:
