@@ -53,3 +53,11 @@ def test_stray_mark_is_contained(nlp, paragraphs: list[str], mark: str) -> None:
 def test_empty_and_blank(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(nlp, "") == []
     assert _quotes(nlp, "   \n\n  ") == []
+
+
+def test_unpunctuated_paragraphs_do_not_make_one_endless_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    # found by hypothesis: spaCy runs unpunctuated paragraphs into one sentence
+    text = "« he he told he « , win he" + "\n\nhe he he" * 10
+    for q in _quotes(nlp, text):
+        assert q.content_text.count("\n\n") + 1 <= MAX_QUOTE_PARAGRAPHS
+        assert text[q.content.start:q.content.end] == q.content_text

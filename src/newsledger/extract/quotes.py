@@ -28,7 +28,7 @@ from newsledger.extract.quote_cues import (
     load_model,
     speech_verbs,
 )
-from newsledger.extract.quote_marks import QuotedStretch, find_quotes
+from newsledger.extract.quote_marks import MAX_QUOTE_PARAGRAPHS, QuotedStretch, find_quotes
 from newsledger.extract.quote_spans import (
     SpanSet,
     Tables,
@@ -164,7 +164,22 @@ def _content(
     after = _stretch_after(clause, ctx)
     if span[1] <= clause[0] and src_span is not None and after is not None and after.start >= clause[1]:
         pieces.append((after.start, after.end))  # '"A," he said, "B."'
-    return tuple(pieces)
+    return tuple(_clip_paragraphs(p, ctx.text) for p in pieces)
+
+
+def _clip_paragraphs(span: tuple[int, int], text: str) -> tuple[int, int]:
+    """Cut content after MAX_QUOTE_PARAGRAPHS paragraphs: a parse that runs
+    unpunctuated paragraphs into one sentence must not swallow the article."""
+    start, end = span
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
+    if len(breaks) < MAX_QUOTE_PARAGRAPHS:
+        return span
+    cut = breaks[MAX_QUOTE_PARAGRAPHS - 1]
+    return start, len(text[start:cut].rstrip()) + start
+
+
+# A paragraph ends at a line break followed by more text (quote_marks' definition).
+_PARAGRAPH_BREAK = re.compile(r"\n\s*(?=\S)")
 
 
 def _clause(cue_toks: list["Token"], src_span: tuple[int, int] | None) -> tuple[int, int]:
