@@ -3,6 +3,7 @@ stray quote mark never yields a quote longer than the paragraph limit."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,9 +56,15 @@ def test_empty_and_blank(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(nlp, "   \n\n  ") == []
 
 
-def test_unpunctuated_paragraphs_do_not_make_one_endless_content(nlp) -> None:  # type: ignore[no-untyped-def]
-    # found by hypothesis: spaCy runs unpunctuated paragraphs into one sentence
-    text = "« he he told he « , win he" + "\n\nhe he he" * 10
-    for q in _quotes(nlp, text):
-        assert q.content_text.count("\n\n") + 1 <= MAX_QUOTE_PARAGRAPHS
-        assert text[q.content.start:q.content.end] == q.content_text
+
+@pytest.mark.parametrize(("paragraphs", "kept"), [(1, 1), (MAX_QUOTE_PARAGRAPHS, MAX_QUOTE_PARAGRAPHS),
+                                                  (MAX_QUOTE_PARAGRAPHS + 1, MAX_QUOTE_PARAGRAPHS), (30, MAX_QUOTE_PARAGRAPHS)])
+def test_content_is_clipped_to_the_paragraph_limit(paragraphs: int, kept: int) -> None:
+    # hypothesis found content running over 9 unpunctuated paragraphs that spaCy
+    # parsed as one sentence; _clip_paragraphs bounds every content piece
+    from newsledger.extract.quotes import _clip_paragraphs
+
+    text = "\n\n".join(f"he said word {i}" for i in range(paragraphs))
+    start, end = _clip_paragraphs((0, len(text)), text)
+    assert text[start:end].count("\n\n") + 1 == kept
+    assert text[start:end] == text[start:end].strip()
