@@ -140,3 +140,17 @@ def test_any_unicode_links_and_is_order_invariant(texts: list[str]) -> None:
     _, forward = assign_stories(StoryIndex(), items)
     _, backward = assign_stories(StoryIndex(), items[::-1])
     assert forward == backward and set(forward) == {it.article_id for it in items}
+
+
+@pytest.mark.parametrize(("titles", "dates", "label"), [
+    (("Later title", "Early title"), ("2020-08-15", "2020-08-14"), "Early title"),
+    ((None, "Only title"), ("2020-08-14", "2020-08-15"), "Only title"),
+    ((None, None), (None, "2020-08-14"), "Body of b …"),
+])
+def test_story_label(titles, dates, label):
+    from newsledger.link.stories import story_label
+    from newsledger.records import Article
+
+    arts = [Article(id=i, source=i, text=f"Body of {i}", title=t, published=d)
+            for i, t, d in zip(("a", "b"), titles, dates)]
+    assert story_label(arts) == label

@@ -384,6 +384,21 @@ def _name_clusters(
     return named
 
 
+# A story label made from body text keeps this many words.
+LABEL_WORDS = 12
+
+
+def story_label(articles: Iterable[Article]) -> str:
+    """A human label: the title of the earliest dated member that has one (ties
+    by id), else the opening words of the earliest member's text."""
+    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    titled = next((a.title for a in ordered if a.title), None)
+    if titled:
+        return titled
+    words = ordered[0].text.split()[:LABEL_WORDS] if ordered else []
+    return " ".join(words) + (" …" if words else "")
+
+
 def story_records(index: StoryIndex, story_ids: Iterable[str] | None = None) -> list[Story]:
     """records.Story for the given (default: all) stories, members sorted."""
     chosen = sorted(story_ids) if story_ids is not None else sorted(index.stories)

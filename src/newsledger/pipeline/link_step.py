@@ -8,6 +8,8 @@ leaves marks, and the next run rebuilds exactly those stories.
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsledger.config import Settings
 from newsledger.pipeline.progress import Progress, Reporter
 from newsledger.store import Ledger
@@ -27,6 +29,7 @@ def link_pending(ledger: Ledger, settings: Settings, reporter: Reporter) -> int:
 
 def assign(ledger: Ledger, pending: list[str]) -> None:
     from newsledger.link import StoryIndex, assign_stories, link_item, story_records
+    from newsledger.link.stories import story_label
 
     saved = ledger.get_state(STATE_KEY)
     index = StoryIndex.from_bytes(saved) if saved else StoryIndex()
@@ -34,11 +37,11 @@ def assign(ledger: Ledger, pending: list[str]) -> None:
     index, assignment = assign_stories(index, items)
     previous = ledger.story_of(list(assignment))
     touched = (set(assignment.values()) | set(previous.values())) & set(index.stories)
-    ledger.write_links(
-        {STATE_KEY: index.to_bytes()},
-        story_records(index, touched),
-        {aid: (sid, None) for aid, sid in assignment.items()},
-    )
+    stories = [
+        dataclasses.replace(s, label=s.label or story_label(filter(None, map(ledger.article, s.article_ids))))
+        for s in story_records(index, touched)
+    ]
+    ledger.write_links({STATE_KEY: index.to_bytes()}, stories, {aid: (sid, None) for aid, sid in assignment.items()})
 
 
 def rebuild(ledger: Ledger, reporter: Reporter) -> None:
