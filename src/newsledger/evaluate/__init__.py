@@ -35,5 +35,6 @@ register("ecbplus", "newsledger.evaluate.ecbplus", "evaluate", "ecbplus")
 register("ner-repair", "newsledger.evaluate.ner_repair", "evaluate", "ecbplus")
 register("times", "newsledger.evaluate.times", "evaluate", "gvdb/dev.tsv")
 register("entity-coref", "newsledger.evaluate.entity_coref", "evaluate", "ecbplus")
+register("event-coref", "newsledger.evaluate.event_coref", "evaluate", "ecbplus")
 
 __all__ = ["REGISTRY", "Report", "register", "scorer"]
