@@ -293,6 +293,10 @@ class EventMention:
     summary_end: str | None = None
     sentences: tuple[int, ...] = ()  # every sentence the event is told in
     confidence: float = 0.0
+    # On the article's incident event only: its killed / injured over the whole
+    # article (extract/casualties.py). The count per role is the SUM of the parts
+    # (victims told one at a time), each part pointing at the phrase it was read from.
+    casualties: tuple[RoleQuantity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

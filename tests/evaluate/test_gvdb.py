@@ -70,53 +70,22 @@ def test_city_match(gold: str, predicted: str | None, name: str | None, exact: b
     assert city_match(gold, predicted, name) == (exact, lenient)
 
 
-def _q(text: str, counts: str, low: float | None, high: float | None = None, implicit: bool = False,
-       start: int = 0) -> Quantity:
-    return Quantity(evidence=Evidence("a", start, start + len(text), 0, "numbers@test"), text=text, low=low,
-                    high=low if high is None else high, hedge="exact", counts=counts, implicit=implicit)
+def test_victim_counts_read_the_incident_event() -> None:
+    """The scorer reads killed/injured off the event records: the casualty parts
+    on the incident event, summed per role (extract/casualties.py decides them)."""
+    from newsledger.records import EventMention, RoleQuantity
 
+    def part(role: str, start: int, value: float) -> RoleQuantity:
+        q = Quantity(evidence=Evidence("a", start, start + 5, 0, "casualties@1"), text="a man", low=value,
+                     high=value, hedge="exact", counts=role, implicit=True)
+        return RoleQuantity(role, q)
 
-@pytest.mark.parametrize(
-    ("quantities", "expected"),
-    [
-        ([], (0, 0)),
-        ([_q("A man", "killed", 1, implicit=True), _q("The man", "killed", 1, implicit=True)], (1, 0)),
-        ([_q("three", "shot", 3), _q("one", "killed", 1)], (1, 2)),  # shot, one fatally
-        ([_q("two", "injured", 2), _q("a man", "shot", 1, implicit=True)], (0, 2)),
-        ([_q("Four", "killed", 4), _q("300", "killed", 300)], (4, 0)),  # a city tally is not an incident
-        ([_q("2,000", "arrested", 2000)], (0, 0)),
-        # the wounded counted first, then 'the victim died': one of them
-        ([_q("Two", "injured", 2, start=0), _q("The victim", "killed", 1, implicit=True, start=50)], (1, 1)),
-        # 'the victim was taken to hospital, where he died': one person, killed
-        ([_q("The victim", "injured", 1, implicit=True, start=0), _q("he", "killed", 1, implicit=True, start=40)],
-         (1, 0)),
-        # 'the second victim' is someone new, not the one who died
-        ([_q("one", "killed", 1, start=0), _q("The second victim", "injured", 1, implicit=True, start=30)], (1, 1)),
-        # headline 'Man shot, killed' + body 'a 27-year-old man suffering from wounds': one man
-        ([Quantity(evidence=Evidence("a", 0, 3, 0, "n@t"), text="Man", low=1, high=1, hedge="exact",
-                   counts="killed", counted_text="Man", implicit=True),
-          Quantity(evidence=Evidence("a", 40, 57, 1, "n@t"), text="a 27-year-old man", low=1, high=1,
-                   hedge="exact", counts="injured", counted_text="man", implicit=True)], (1, 0)),
-        # a name starting with 'He...' is not the pronoun
-        ([_q("Henderson", "shot", 1, implicit=True, start=0), _q("a man", "killed", 1, implicit=True, start=40)],
-         (1, 0)),
-    ],
-)
-def test_victim_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:
-    assert victim_counts(ArticleExtraction(article_id="a", quantities=tuple(quantities))) == expected
-
-
-def test_tallies_are_not_victims() -> None:
-    from newsledger.records import TimeExpr
-
-    tally = _q("Nine", "killed", 9, start=100)
-    tally = Quantity(**{**{f: getattr(tally, f) for f in tally.__slots__},
-                        "evidence": Evidence("a", 100, 104, 3, "numbers@test")})
-    this_year = TimeExpr(evidence=Evidence("a", 130, 144, 3, "times@test"), text="this year", start=None, end=None,
-                         precision="year", how="unresolved")
-    ex = ArticleExtraction(article_id="a", quantities=(_q("a man", "killed", 1, implicit=True), tally),
-                           times=(this_year,))
-    assert victim_counts(ex) == (1, 0)
+    trigger = Evidence("a", 10, 14, 0, "events@1")
+    incident = EventMention(trigger, "ATTACK", "shot",
+                            casualties=(part("killed", 0, 1), part("injured", 20, 1), part("injured", 40, 2)))
+    other = EventMention(trigger, "ARREST", "held")
+    assert victim_counts(ArticleExtraction(article_id="a", events=(other, incident))) == (1, 3)
+    assert victim_counts(ArticleExtraction(article_id="a")) == (0, 0)
 
 
 def _place(text: str, start: int, reason: str, precision: str = "city", resolved: bool = True) -> Place:

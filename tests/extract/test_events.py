@@ -72,3 +72,23 @@ def test_never_raises(nlp, text):
     article = Article(id="p", source="prop", text=text)
     for ev in read_events(nlp(text), article, ArticleExtraction(article_id="p")):
         assert 0 <= ev.evidence.start <= ev.evidence.end <= len(text)
+
+
+def test_incident_event_carries_casualties(nlp):
+    """The article's killed/injured ride on its incident event, with evidence."""
+    from newsledger.extract.casualties import article_casualties, totals
+
+    text = "Three men were shot on Main Street on Tuesday, one fatally, police said."
+    x = extract_article(nlp(text), Article(id="t", source="test", text=text, published="2021-03-05"))
+    carriers = [e for e in x.events if e.casualties]
+    assert len(carriers) == 1 and carriers[0].modality == "occurred"
+    assert totals(carriers[0].casualties) == article_casualties(x) == (1, 2)
+    for rq in carriers[0].casualties:
+        assert rq.quantity.evidence.extractor.startswith("casualties@")
+        assert text[rq.quantity.evidence.start : rq.quantity.evidence.end] == rq.quantity.text
+
+
+def test_casualties_without_a_trigger_get_an_event(nlp):
+    text = "Juvenile dead from gunshot wound\n\nPolice found the body of a teenager on Friday."
+    x = extract_article(nlp(text), Article(id="t", source="test", text=text, title="Juvenile dead from gunshot wound"))
+    assert sum(1 for e in x.events if e.casualties) <= 1

@@ -473,7 +473,7 @@ def read_events(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
         sent_entities = [e for e in entities if inside(e)]
         for d in drafts:
             events.append(_build(doc, article, sent, d, sent_times, sent_places, sent_entities, dominant))
-    yield from _merge(events)
+    yield from _with_casualties(doc, article, found, _merge(events), dominant)
 
 
 def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities, dominant) -> EventMention:
@@ -536,6 +536,57 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
         first[key] = len(out)
         out.append(ev)
     return out
+
+
+# --------------------------------------------------------------------------- #
+# The incident's casualties
+# --------------------------------------------------------------------------- #
+
+# Types an incident with victims can have: the violent ACLED types, and deaths or
+# injuries told without a typed attack ('the victim died').
+_INCIDENT_TYPES = frozenset(VIOLENT_TYPES) | frozenset(PROTEST_TYPES) | {"DEATH", "INJURY"}
+
+
+def _incident_index(events: list[EventMention]) -> int | None:
+    """The article's incident event: the first occurred, non-summary event of a
+    violent/death/injury type that carries a casualty count, else the first such
+    event at all."""
+    candidates = [i for i, ev in enumerate(events) if ev.event_type in _INCIDENT_TYPES
+                  and ev.modality == "occurred" and not ev.is_summary]
+    counted = [i for i in candidates if any(rq.role in _CASUALTY for rq in events[i].quantities)]
+    return (counted or candidates or [None])[0]
+
+
+def _with_casualties(doc, article: Article, found: ArticleExtraction, events: list[EventMention],
+                     dominant: Place | None) -> list[EventMention]:
+    """Attach the article-level killed/injured (extract/casualties.py) to the
+    incident event. With victims but no event to carry them ('Juvenile dead from
+    gunshot wound' has no trigger verb), a DEATH or INJURY event is added at the
+    first phrase that counted them."""
+    from newsledger.extract.casualties import KILLED, incident_casualties
+
+    parts = incident_casualties(found, events)
+    if not parts:
+        return events
+    i = _incident_index(events)
+    if i is not None:
+        events[i] = dataclasses.replace(events[i], casualties=parts)
+        return events
+    first = min((rq.quantity for rq in parts), key=lambda q: q.evidence.start)
+    start, end = first.evidence.start, first.evidence.end
+    code = "DEATH" if any(rq.role == KILLED for rq in parts) else "INJURY"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    ev = EventMention(
+        evidence=evidence(doc, article, start, end, EXTRACTOR),
+        event_type=code,
+        trigger=article.text[start:end],
+        place=dominant,
+        time=_fallback_time(doc, article, span[0]) if span is not None and len(span) else None,
+        sentences=(first.evidence.sentence,),
+        confidence=LEXICON_CONFIDENCE,
+        casualties=parts,
+    )
+    return events + [ev]
 
 
 __all__ = ["EXTRACTOR", "read_events", "trigger_code"]

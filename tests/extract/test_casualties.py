@@ -1,0 +1,66 @@
+"""Casualties of an article's incident: (role-bearing counts) -> (killed, injured)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.casualties import EXTRACTOR, incident_casualties, totals
+from newsledger.records import ArticleExtraction, Evidence, Quantity, TimeExpr
+
+
+def _q(text: str, counts: str, low: float | None, high: float | None = None, implicit: bool = False,
+       start: int = 0, sentence: int = 0, counted: str | None = None) -> Quantity:
+    return Quantity(evidence=Evidence("a", start, start + len(text), sentence, "numbers@test"), text=text, low=low,
+                    high=low if high is None else high, hedge="exact", counts=counts, implicit=implicit,
+                    counted_text=counted)
+
+
+def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tuple[int, int]:
+    found = ArticleExtraction(article_id="a", quantities=tuple(quantities), times=times)
+    return totals(incident_casualties(found))
+
+
+@pytest.mark.parametrize(
+    ("quantities", "expected"),
+    [
+        ([], (0, 0)),
+        ([_q("A man", "killed", 1, implicit=True), _q("The man", "killed", 1, implicit=True)], (1, 0)),
+        ([_q("three", "shot", 3), _q("one", "killed", 1)], (1, 2)),  # shot, one fatally
+        ([_q("two", "injured", 2), _q("a man", "shot", 1, implicit=True)], (0, 2)),
+        ([_q("Four", "killed", 4), _q("300", "killed", 300)], (4, 0)),  # a city tally is not an incident
+        ([_q("2,000", "arrested", 2000)], (0, 0)),
+        # the wounded counted first, then 'the victim died': one of them
+        ([_q("Two", "injured", 2, start=0), _q("The victim", "killed", 1, implicit=True, start=50)], (1, 1)),
+        # 'the victim was taken to hospital, where he died': one person, killed
+        ([_q("The victim", "injured", 1, implicit=True, start=0), _q("he", "killed", 1, implicit=True, start=40)],
+         (1, 0)),
+        # 'the second victim' is someone new, not the one who died
+        ([_q("one", "killed", 1, start=0), _q("The second victim", "injured", 1, implicit=True, start=30)], (1, 1)),
+        # headline 'Man shot, killed' + body 'a 27-year-old man suffering from wounds': one man
+        ([_q("Man", "killed", 1, implicit=True, counted="Man"),
+          _q("a 27-year-old man", "injured", 1, implicit=True, start=40, sentence=1, counted="man")], (1, 0)),
+        # a name starting with 'He...' is not the pronoun
+        ([_q("Henderson", "shot", 1, implicit=True, start=0), _q("a man", "killed", 1, implicit=True, start=40)],
+         (1, 0)),
+    ],
+)
+def test_incident_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:
+    assert _counts(quantities) == expected
+
+
+def test_tallies_are_not_victims() -> None:
+    tally = _q("Nine", "killed", 9, start=100, sentence=3)
+    this_year = TimeExpr(evidence=Evidence("a", 130, 144, 3, "times@test"), text="this year", start=None, end=None,
+                         precision="year", how="unresolved")
+    assert _counts([_q("a man", "killed", 1, implicit=True), tally], (this_year,)) == (1, 0)
+
+
+def test_parts_point_at_their_phrases() -> None:
+    """'three men were shot, one fatally': killed 1 from 'one', injured 2 derived
+    from 'three men'; every part is marked as the casualties extractor's."""
+    parts = incident_casualties(ArticleExtraction(
+        article_id="a", quantities=(_q("three men", "shot", 3, start=0), _q("one", "killed", 1, start=20))))
+    by_role = {rq.role: rq.quantity for rq in parts}
+    assert (by_role["killed"].text, by_role["killed"].low) == ("one", 1)
+    assert (by_role["injured"].text, by_role["injured"].low) == ("three men", 2)
+    assert all(rq.quantity.evidence.extractor == EXTRACTOR for rq in parts)
