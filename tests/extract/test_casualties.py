@@ -42,6 +42,12 @@ def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tup
         # a name starting with 'He...' is not the pronoun
         ([_q("Henderson", "shot", 1, implicit=True, start=0), _q("a man", "killed", 1, implicit=True, start=40)],
          (1, 0)),
+        # 'a fatal shooting ... a man with a gunshot wound ... he later died': the
+        # wounded man is the dead one ('a fatal shooting' names no one new)
+        ([Quantity(evidence=Evidence("a", 0, 14, 0, "n@t"), text="fatal shooting", low=1, high=None,
+                   hedge="at_least", counts="killed", implicit=True),
+          _q("a 32-year-old man", "injured", 1, implicit=True, start=30, counted="man"),
+          _q("he", "killed", 1, implicit=True, start=80, counted="he")], (1, 0)),
     ],
 )
 def test_incident_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:

@@ -99,6 +99,9 @@ def test_percentages(nlp, text: str, phrase: str, value: float, counts: str | No
         ("A gunman killed two people.", "two", "killed", "people"),
         ("The man who shot three women then killed himself.", "three", "shot", "women"),
         # shots and times are not people
+        # a conjoined verb with its own object does not take the first verb's role
+        ("He killed three people and wounded nine others.", "nine", "injured", "others"),
+        ("Police said both men were shot in the legs.", "both", "shot", "men"),
         ("He shot him several times.", "several", None, "times"),
         ("Police found 15 shell casings.", "15", None, "shell casings"),
     ],
@@ -155,6 +158,16 @@ def test_nominal_deaths(nlp, text: str, phrase: str) -> None:
     assert (q.counts, q.low, q.high, q.hedge, q.implicit) == ("killed", 1, None, "at_least", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "counts", "value"),
+    [("Police are investigating a double shooting.", "double shooting", "shot", 2),
+     ("Detectives are working a triple homicide.", "triple homicide", "killed", 3)],
+)
+def test_multiple_victim_words(nlp, text: str, phrase: str, counts: str, value: int) -> None:
+    q = next(q for q in quantities(nlp, text) if q.text == phrase and q.low == value)
+    assert (q.counts, q.high, q.implicit) == (counts, value, True)
+
+
 def test_attempted_murder_is_no_death(nlp) -> None:
     assert not [q for q in quantities(nlp, "He is wanted for attempted murder.") if q.counts == "killed"]
 
@@ -175,6 +188,8 @@ def test_headline_without_articles(nlp) -> None:
         "He was held on a $100,000 bond.",
         "Maxim Dovzhenko, 25, said he was beaten.",
         "Boy, 9, accidentally shot in head dies.",
+        "Police make arrest after shooting | Fox 59\n\nThe man was arrested.",  # a station, not people
+        "A young mother of three was killed.",  # her children are not victims
     ],
 )
 def test_not_counts(nlp, text: str) -> None:

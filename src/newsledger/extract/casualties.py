@@ -93,6 +93,11 @@ def _anaphoric(q: Quantity) -> bool:
     return q.implicit and bool(words) and words[0] in _ANAPHORS
 
 
+def _nominal(q: Quantity) -> bool:
+    """'a fatal shooting', 'his murder': a death told without the person (at least one)."""
+    return q.implicit and q.counted_text is None and q.hedge == "at_least"
+
+
 # --------------------------------------------------------------------------- #
 # Parts
 # --------------------------------------------------------------------------- #
@@ -140,8 +145,9 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
                  or (q.counted_text or "").casefold() not in dead_nouns or _new_referent(q)]
         # 'Two people were wounded ... the 19-year-old victim died': the dead
         # were among the wounded counted before them
-        first_wounded = min((q.evidence.start for r, q in pairs if r != KILLED and not q.implicit), default=None)
-        killed_later = [q for r, q in pairs if r == KILLED]
+        first_wounded = min((q.evidence.start for r, q in pairs if r != KILLED), default=None)
+        # ('a fatal shooting' only says someone died: it names no one new)
+        killed_later = [q for r, q in pairs if r == KILLED and not _nominal(q)]
         if first_wounded is not None and all(_anaphoric(q) and q.evidence.start > first_wounded
                                              for q in killed_later):
             hurt = max((q for q in (_largest(pairs, INJURED), _largest(pairs, SHOT)) if q is not None), key=_count)

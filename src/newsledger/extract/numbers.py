@@ -227,12 +227,33 @@ def _not_a_count(doc: "Doc", start: int, end: int) -> bool:
         if after in _NOT_COUNT_NEXT or after in {":", "/"}:
             return True
     prev = doc[start - 1].text if start else ""
+    if _station_number(doc, start, end) or _children_of(doc, start):
+        return True
     return prev in {"#", "No.", "no.", "$", "£", "€", "/", ":"} or (
         # '25' between commas right after a name or a person noun is an age:
         # 'Maxim Dovzhenko, 25,', 'Boy, 9, accidentally shot'
         prev == "," and start >= 2 and end - start == 1
         and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].lemma_.lower() in roles().persons)
     )
+
+
+def _station_number(doc: "Doc", start: int, end: int) -> bool:
+    """'Fox 59', 'FOX 8 WVUE', 'Channel 7': digits right after a proper noun on the
+    same line, not followed by a word saying what they count, name a station or a
+    road ('Route 9'), not people. ('Houston 2 dead' keeps its count: 'dead' follows.)"""
+    prev = doc[start - 1] if start else None
+    if prev is None or not doc[start].text[0].isdigit() or prev.pos_ != "PROPN" or "\n" in prev.whitespace_:
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is None or nxt.pos_ in ("PROPN", "PUNCT", "SPACE", "X", "NUM") or nxt.is_punct
+
+
+_PARENTS = {"mother", "father", "parent", "mom", "dad", "grandmother", "grandfather", "grandparent"}
+
+
+def _children_of(doc: "Doc", start: int) -> bool:
+    """'a mother of three': the number counts someone's children, not people in the event."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in _PARENTS
 
 
 _CALENDAR = re.compile(
@@ -291,6 +312,11 @@ def _phrases(doc: "Doc") -> Iterator[_Phrase]:
         if low_text in _VAGUE_DET and tok.dep_ in ("amod", "nummod", "det", "nsubj", "nsubjpass", "dobj"):
             lo, hi = _VAGUE_DET[low_text]
             yield _Phrase(i, i, i + 1, lo, hi, "vague", "count", i)
+            i += 1
+            continue
+        if low_text == "both" and tok.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "appos"):
+            # 'Both victims were taken to hospital', 'both were hurt': two people
+            yield _Phrase(i, i, i + 1, 2.0, 2.0, "exact", "count", i)
             i += 1
             continue
         special = _special(doc, i) if low_text in ("a", "half") else None
@@ -361,7 +387,8 @@ def _range_after(doc: "Doc", start: int, num_start: int, stop: int, low, high, h
 def _counted_noun(doc: "Doc", anchor: "Token") -> "Token | None":
     """The noun a number counts: its head for 'two people', the object of 'of' for
     'hundreds of employees', None when the number stands alone ('two were hurt')."""
-    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.pos_ in ("NOUN", "PROPN"):
+    if (anchor.dep_ in ("nummod", "quantmod", "amod", "compound") or (anchor.dep_ == "det" and anchor.lower_ == "both")
+            ) and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -470,9 +497,12 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
         own = ("nsubj", "nsubjpass", "dobj") if slot.dep_ == "dobj" else ("nsubj", "nsubjpass")
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ")
                           and not any(g.dep_ in own for g in c.children)]
+        # ('kill three people and wound nine others': 'nine others' is wound's own
+        # object; the head verb acting on an object of its own does not act on it)
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and slot.head.i == verb.i and not any(
             g.dep_ in ("nsubj", "nsubjpass") and g.i != slot.i for g in verb.children
-        ) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.head.children if g.i < verb.i and slot.i > verb.i):
+        ) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.head.children if g.i < verb.i and slot.i > verb.i
+                      ) and not (slot.dep_ == "dobj" and any(g.dep_ == "dobj" for g in verb.head.children)):
             verbs.append(verb.head)
         # 'charged ... after being shot': a passive adverbial clause with no
         # subject of its own is about the same person
@@ -568,6 +598,7 @@ def read_quantities(doc: "Doc", article: Article, found: ArticleExtraction) -> I
         yield _explicit(doc, text, article, phrase, lex, title_end)
     yield from _implicit(doc, text, article, found, lex, covered, title_end)
     yield from _nominal_deaths(doc, text, article, lex)
+    yield from _multiple_victims(doc, text, article)
 
 
 def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, title_end: int) -> Quantity:
@@ -629,6 +660,35 @@ def _nominal_deaths(doc: "Doc", text: str, article: Article, lex: Roles) -> Iter
             high=None,
             hedge="at_least",
             counts="killed",
+            counted_text=None,
+            implicit=True,
+        )
+
+
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+_MULTIPLE_ROLES = {"shooting": "shot", "homicide": "killed", "murder": "killed", "killing": "killed",
+                   "slaying": "killed"}
+
+
+def _multiple_victims(doc: "Doc", text: str, article: Article) -> Iterator[Quantity]:
+    """'a double shooting' -> 2 shot, 'a triple homicide' -> 3 killed: crime
+    reporting's words for one incident with that many victims."""
+    for tok in doc:
+        role = _MULTIPLE_ROLES.get(tok.lemma_.lower())
+        if role is None:
+            continue
+        mult = next((c for c in tok.children if c.lower_ in _MULTIPLES and c.i < tok.i), None)
+        if mult is None:
+            continue
+        start, end = mult.idx, tok.idx + len(tok.text)
+        n = float(_MULTIPLES[mult.lower_])
+        yield Quantity(
+            evidence=evidence(doc, article, start, end, EXTRACTOR),
+            text=text[start:end],
+            low=n,
+            high=n,
+            hedge="exact",
+            counts=role,
             counted_text=None,
             implicit=True,
         )
