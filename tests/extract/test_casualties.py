@@ -70,3 +70,23 @@ def test_parts_point_at_their_phrases() -> None:
     assert (by_role["killed"].text, by_role["killed"].low) == ("one", 1)
     assert (by_role["injured"].text, by_role["injured"].low) == ("three men", 2)
     assert all(rq.quantity.evidence.extractor == EXTRACTOR for rq in parts)
+
+
+def test_background_and_other_incidents_are_not_this_one() -> None:
+    """A year earlier than the latest the article names, or a sentence opening
+    'Earlier,' / 'In an unrelated shooting', tells another incident."""
+    text = "A man was shot and killed Sunday, Dec. 14, 2014. He killed three men at a party in 2012."
+    t2014 = TimeExpr(evidence=Evidence("a", 33, 48, 0, "times@t"), text="Dec. 14, 2014", start="2014-12-14",
+                     end="2014-12-14", precision="day", how="stated")
+    t2012 = TimeExpr(evidence=Evidence("a", 84, 91, 1, "times@t"), text="in 2012", start="2012-01-01",
+                     end="2012-12-31", precision="year", how="stated")
+    found = ArticleExtraction(article_id="a", times=(t2014, t2012), quantities=(
+        _q("A man", "killed", 1, implicit=True), _q("three", "killed", 3, start=59, sentence=1)))
+    assert totals(incident_casualties(found)) == (1, 0)
+    from newsledger.records import Span
+
+    text = "A man was wounded on Saturday. Earlier, two women were shot to death by police."
+    found = ArticleExtraction(article_id="a", sentences=(Span(0, 30), Span(31, len(text))), quantities=(
+        _q("A man", "injured", 1, implicit=True), _q("two", "killed", 2, start=40, sentence=1)))
+    assert totals(incident_casualties(found, text=text)) == (0, 1)
+    assert totals(incident_casualties(found)) == (2, 1)  # without the text, sentence openings are unread

@@ -119,6 +119,12 @@ def test_two_dead_three_injured(nlp) -> None:
     assert found == {"two": "killed", "three": "injured"}
 
 
+def test_headline_counts_keep_their_own_verbs(nlp) -> None:
+    title = "2 killed, 3 wounded in shooting at homeless encampment"
+    found = {q.text: q.counts for q in quantities(nlp, f"{title}\n\nPolice said.", title=title) if not q.implicit}
+    assert found == {"2": "killed", "3": "injured"}
+
+
 def test_separate_clauses_keep_their_roles(nlp) -> None:
     text = "At least 6,700 people have been arrested, and more than 2,000 were set free."
     found = {q.text: q.counts for q in quantities(nlp, text)}
@@ -190,6 +196,7 @@ def test_headline_without_articles(nlp) -> None:
         "Boy, 9, accidentally shot in head dies.",
         "Police make arrest after shooting | Fox 59\n\nThe man was arrested.",  # a station, not people
         "A young mother of three was killed.",  # her children are not victims
+        "Shooting at encampment - FOX 8 WVUE New Orleans News",
     ],
 )
 def test_not_counts(nlp, text: str) -> None:

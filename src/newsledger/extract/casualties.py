@@ -80,6 +80,35 @@ def _tally_sentences(found: ArticleExtraction) -> set[int]:
     return {t.evidence.sentence for t in found.times if _TALLY_TIME.search(t.text)}
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _past_sentences(found: ArticleExtraction) -> set[int]:
+    """Sentences dated to an earlier year than the latest the article names ('killed
+    three men at a party in the summer of 2012' in a 2014 report): background, not
+    this incident. A report's own incident is its most recent event."""
+    years: dict[int, set[int]] = {}
+    for t in found.times:
+        for y in _YEAR.findall(t.text):
+            years.setdefault(t.evidence.sentence, set()).add(int(y))
+    if not years:
+        return set()
+    latest = max(max(ys) for ys in years.values())
+    return {s for s, ys in years.items() if max(ys) < latest}
+
+
+# A sentence opening like this tells another incident than the report's own.
+_OTHER_INCIDENT = re.compile(
+    r"^\W*(earlier|separately|in (an|a) (unrelated|separate|different|similar)|in another|in other news)\b"
+    r"|\bin (an|a) (unrelated|separate) (incident|shooting|case)\b", re.I)
+
+
+def _other_incident_sentences(found: ArticleExtraction, text: str) -> set[int]:
+    if not text:
+        return set()
+    return {i for i, sp in enumerate(found.sentences) if _OTHER_INCIDENT.search(text[sp.start:sp.end])}
+
+
 def _new_referent(q: Quantity) -> bool:
     words = q.text.casefold().split()
     return bool(words) and (words[0] == "another" or (len(words) > 1 and words[1] in ("second", "other", "third")))
@@ -112,8 +141,8 @@ def _part(role: str, q: Quantity, value: int) -> RoleQuantity:
                                                                counts=role))
 
 
-def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention] | None = None
-                        ) -> tuple[RoleQuantity, ...]:
+def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention] | None = None,
+                        text: str = "") -> tuple[RoleQuantity, ...]:
     """Killed and injured parts of the incident the article reports.
 
     The largest count per role wins, written ('two people were wounded') or
@@ -128,8 +157,10 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
     0.63 vs 0.68): parse errors and pronouns for suspects added phantom victims.
     """
     tallies = _tally_sentences(found)
+    elsewhere = _past_sentences(found) | _other_incident_sentences(found, text)
     pairs = [(r, q) for r, q in role_quantities(found, events) if r in VICTIM_ROLES
-             and not (q.evidence.sentence in tallies and not q.implicit and (q.low or 0) > 1)]
+             and not (q.evidence.sentence in tallies and not q.implicit and (q.low or 0) > 1)
+             and q.evidence.sentence not in elsewhere]
     dead = _largest(pairs, KILLED)
     killed = _count(dead)
     parts = [_part(KILLED, dead, killed)] if dead is not None and killed else []

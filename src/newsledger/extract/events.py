@@ -565,7 +565,7 @@ def _with_casualties(doc, article: Article, found: ArticleExtraction, events: li
     first phrase that counted them."""
     from newsledger.extract.casualties import KILLED, incident_casualties
 
-    parts = incident_casualties(found, events)
+    parts = incident_casualties(found, events, article.text)
     if not parts:
         return events
     i = _incident_index(events)

@@ -242,8 +242,10 @@ def _station_number(doc: "Doc", start: int, end: int) -> bool:
     same line, not followed by a word saying what they count, name a station or a
     road ('Route 9'), not people. ('Houston 2 dead' keeps its count: 'dead' follows.)"""
     prev = doc[start - 1] if start else None
-    if prev is None or not doc[start].text[0].isdigit() or prev.pos_ != "PROPN" or "\n" in prev.whitespace_:
+    if prev is None or not doc[start].text[0].isdigit() or "\n" in prev.whitespace_:
         return False
+    if prev.pos_ != "PROPN" and not (prev.is_alpha and prev.is_upper and len(prev.text) > 1):
+        return False  # ('FOX' is tagged a common noun)
     nxt = doc[end] if end < len(doc) else None
     return nxt is None or nxt.pos_ in ("PROPN", "PUNCT", "SPACE", "X", "NUM") or nxt.is_punct
 
@@ -499,7 +501,9 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
                           and not any(g.dep_ in own for g in c.children)]
         # ('kill three people and wound nine others': 'nine others' is wound's own
         # object; the head verb acting on an object of its own does not act on it)
-        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and slot.head.i == verb.i and not any(
+        # ('2 killed, 3 wounded': '3' is the subject of its own verb)
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and slot.head.i == verb.i and slot.dep_ not in (
+            "nsubj", "nsubjpass") and not any(
             g.dep_ in ("nsubj", "nsubjpass") and g.i != slot.i for g in verb.children
         ) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.head.children if g.i < verb.i and slot.i > verb.i
                       ) and not (slot.dep_ == "dobj" and any(g.dep_ == "dobj" for g in verb.head.children)):
