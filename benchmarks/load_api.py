@@ -2,6 +2,7 @@
 `newsledger serve` over a ledger of >= 100k synthetic events.
 
     python benchmarks/load_api.py [--events 100000] [--clients 32] [--seconds 15] [--workers 1]
+    python benchmarks/load_api.py --single 2000     # one client: latency and server CPU per request
 
 Builds the synthetic ledger once (cached under --db), starts the server as a
 separate process, then runs each scenario for a bounded time with --clients
@@ -203,6 +204,38 @@ def run_scenario(
     return latencies, errors, len(latencies)
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process (Linux /proc): the server's own work, which
+    the shared machine's load does not inflate the way it inflates wall time."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_single(host: str, port: int, make_path, n: int, pid: int) -> list[tuple[list[float], int, float]]:  # type: ignore[no-untyped-def]
+    """``n`` requests one after another on one keep-alive connection (the same
+    pseudo-random paths every run), twice: a first pass (cold: totals not yet
+    cached) and the same paths again (warm). Per pass: wall latencies, errors,
+    and the server's CPU milliseconds per request."""
+    rng = random.Random(0)
+    paths = [make_path(rng) for _ in range(n)]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    passes = []
+    for _ in range(2):
+        latencies: list[float] = []
+        errors = 0
+        cpu0 = server_cpu_seconds(pid)
+        for path in paths:
+            t0 = time.perf_counter()
+            conn.request("GET", path)
+            r = conn.getresponse()
+            r.read()
+            latencies.append(time.perf_counter() - t0)
+            errors += r.status != 200
+        passes.append((latencies, errors, (server_cpu_seconds(pid) - cpu0) * 1000 / n))
+    conn.close()
+    return passes
+
+
 def pct(values: list[float], q: float) -> float:
     return (
         statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
@@ -218,6 +251,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--seconds", type=float, default=15)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument(
+        "--single", type=int, default=0, metavar="N", help="instead of the load: N requests per scenario, one client"
+    )
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -249,6 +285,18 @@ def main() -> None:
                 time.sleep(0.25)
         else:
             raise SystemExit("server did not start")
+        if args.single:
+            print("| scenario | pass | requests | mean ms | p50 ms | p99 ms | max ms | server CPU ms/req | errors |")
+            print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+            for name, make_path in scenarios(total // EVENTS_PER_STORY).items():
+                passes = run_single("127.0.0.1", port, make_path, args.single, server.pid)
+                for label, (lat, errors, cpu) in zip(("first", "again"), passes):
+                    print(
+                        f"| {name} | {label} | {len(lat)} | {statistics.mean(lat) * 1000:.2f} | {pct(lat, 50):.2f}"
+                        f" | {pct(lat, 99):.2f} | {max(lat) * 1000:.1f} | {cpu:.2f} | {errors} |",
+                        flush=True,
+                    )
+            return
         print("| scenario | requests | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
         for name, make_path in scenarios(total // EVENTS_PER_STORY).items():
             run_scenario("127.0.0.1", port, make_path, args.clients, 2)  # warm-up: caches, connections

@@ -74,7 +74,28 @@ def test_pagination_totals_and_order(client):
     "query", ["limit=0", "limit=501", "offset=-1", "date_from=yesterday", "min_sources=-1"]
 )
 def test_bad_parameters_are_422(client, query):
-    assert client.get(f"{V1}/events?{query}").status_code == 422
+    r = client.get(f"{V1}/events?{query}")
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == ["query", query.split("=")[0]]  # FastAPI's shape
+
+
+def test_events_parameters_documented(client):
+    """/events and /events/{id} validate their parameters themselves (a cheaper
+    path than FastAPI's per-parameter solving): the schema must still list them."""
+    paths = client.get("/openapi.json").json()["paths"]
+    params = {p["name"]: p for p in paths[f"{V1}/events"]["get"]["parameters"]}
+    assert set(params) == {
+        "type", "country", "place", "date_from", "date_to", "actor", "modality",
+        "min_sources", "story_id", "summary", "limit", "offset",
+    }
+    assert params["limit"]["schema"]["maximum"] == 500 and params["limit"]["in"] == "query"
+    assert "422" in paths[f"{V1}/events"]["get"]["responses"]
+    detail = paths[f"{V1}/events/{{event_id}}"]["get"]["parameters"]
+    assert [(p["name"], p["in"], p["required"]) for p in detail] == [("event_id", "path", True)]
+
+
+def test_unknown_query_parameters_are_ignored(client):
+    assert client.get(f"{V1}/events?colour=red&limit=2").json()["total"] == 6
 
 
 def test_event_detail_has_claims_discrepancies_and_evidence(client):

@@ -7,7 +7,7 @@ API speaks the same schema as the JSONL export. Every response carries
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -174,3 +174,9 @@ class IngestResult(Envelope):
 
 class Problem(BaseModel):
     detail: str
+
+
+class InvalidRequest(BaseModel):
+    """A 422: which query parameter failed which constraint (FastAPI's shape)."""
+
+    detail: list[dict[str, Any]]
