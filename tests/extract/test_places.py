@@ -160,3 +160,37 @@ def test_place_like_noise(nlp, gaz, words: list[str]) -> None:
     text = " ".join(words)
     for place in places(nlp, gaz, text):
         assert text[place.evidence.start : place.evidence.end] == place.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a town before the incident noun, even when spaCy calls it a person
+        ("Police investigate Wilmington double shooting\n\nA man was hurt.", "Wilmington", None),
+        ("Cicero shooting stemmed from neighbor's dispute, officials say.", "Cicero", None),
+        # a town inside an agency name: the whole county, never its tail
+        ("Salt Lake County Sheriff's Office deputies responded.", "Salt Lake County", None),
+        ("Two people were hurt, Cicero officials say.", "Cicero", None),
+        # 'City, ST' with a postal code
+        ("Man injured in accidental shooting in Glassboro, NJ", "Glassboro", "Glassboro"),
+        # the city whose side of town it is (a mangled apostrophe too)
+        ("Man shot and killed on Milwaukee?s northwest side", "Milwaukee", "Milwaukee"),
+        # a district or municipality named after its town
+        ("Investigators: robbery ends with fatal shooting in E. Houston", "E. Houston", "Houston"),
+        ("A man was hospitalized following a shooting in York City, Pa., on Sunday.", "York City", "York"),
+        # a dateline whose dash runs into the next word
+        ("YORK CITY, Pa.–A man was hospitalized.", "YORK CITY", "York"),
+        ("SALT LAKE CITY ??? A police officer was killed Sunday.", "SALT LAKE CITY", "Salt Lake City"),
+    ],
+)
+def test_local_news_mentions(nlp, gaz, text: str, mention: str, name: str | None) -> None:
+    place = first(places(nlp, gaz, text), mention)
+    if name is not None:
+        assert place.resolved and place.name == name, place.reason
+
+
+def test_site_name_town(nlp, gaz) -> None:
+    title = "Man Seriously Wounded In Homan Square Shooting « CBS Chicago"
+    found = places(nlp, gaz, f"{title}\n\nHe was shot in the 3700 block of West Polk Street.", title=title)
+    assert first(found, "Chicago").name == "Chicago"
+    assert not any(p.text == "Homan Square" and p.resolved for p in found)

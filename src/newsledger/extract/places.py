@@ -117,9 +117,12 @@ _JUNK = re.compile(r"://|@|\]\(|[<>{}|]")
 
 _STATE_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]*\.?\s?){1,3}[A-Z]?[a-z]*\.?)")
 # 'MILWAUKEE —', 'MEMPHIS, Tenn. (AP) -', 'EAST HARTFORD --', 'AUBURN, Alabama --'
+# The dash may be run into the next word ('Pa.–A man') or mangled by a wrong
+# text encoding into '???' or 'â€”' (scraped pages).
 _DATELINE = re.compile(
     r"(?<![A-Za-z])([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:(?:—|–|--)\s?|(?:-|:)\s)"
+    r"(,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([^)\n]{1,40}\))?\s*"
+    r"(?:(?:—|–|--|â€”|â€“)\s?|(?:-|:|\?{1,3}|\ufffd)\s)"
 )
 _DATELINE_WINDOW = 300  # characters from a paragraph start the dateline may sit in
 _DATELINE_PARAGRAPHS = 3
