@@ -48,6 +48,10 @@ def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tup
                    hedge="at_least", counts="killed", implicit=True),
           _q("a 32-year-old man", "injured", 1, implicit=True, start=30, counted="man"),
           _q("he", "killed", 1, implicit=True, start=80, counted="he")], (1, 0)),
+        # 'Rogers was taken to the hospital, where he later died': one person
+        ([_q("A man", "killed", 1, implicit=True, counted="man"),
+          _q("Rogers", "injured", 1, implicit=True, start=40, sentence=2, counted="Rogers"),
+          _q("he", "killed", 1, implicit=True, start=80, sentence=2, counted="he")], (1, 0)),
     ],
 )
 def test_incident_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:

@@ -150,6 +150,29 @@ def test_implicit_counts(nlp, text: str, phrase: str, counts: str, value: int) -
     assert (q.counts, q.low, q.high, q.implicit) == (counts, value, value, True)
 
 
+def test_another_with_its_own_state(nlp) -> None:
+    text = "The shooting left one man dead and another with life-threatening injuries."
+    found = {q.text: q.counts for q in quantities(nlp, text)}
+    assert found["one"] == "killed" and found["another"] == "injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The bullet came within inches of possibly killing the trooper.", "He could have killed someone.",
+     "The officer was nearly killed."],
+)
+def test_unrealised_harm_counts_no_one(nlp, text: str) -> None:
+    assert not [q for q in quantities(nlp, text) if q.counts == "killed"]
+
+
+def test_surnames_count_with_the_entities_reader(nlp) -> None:
+    from newsledger.extract import extract_article
+
+    text = "Officers encountered William Waldron, 26, armed with a shotgun. Waldron was subsequently shot and killed."
+    x = extract_article(nlp(text), Article(id="t", source="test", text=text))
+    assert [(q.text, q.counts) for q in x.quantities if q.implicit and q.counts == "killed"] == [("Waldron", "killed")]
+
+
 def test_perpetrator_is_not_counted(nlp) -> None:
     found = [q for q in quantities(nlp, "Police believe the man who shot Boring is Robert Pasillas.") if q.implicit]
     assert [q.text for q in found if q.counts == "shot"] != ["the man"]

@@ -122,6 +122,11 @@ def _anaphoric(q: Quantity) -> bool:
     return q.implicit and bool(words) and words[0] in _ANAPHORS
 
 
+def _single(q: Quantity) -> bool:
+    """One person told without a number ('Rogers', 'a man')."""
+    return q.implicit and q.low == 1 and q.high == 1
+
+
 def _nominal(q: Quantity) -> bool:
     """'a fatal shooting', 'his murder': a death told without the person (at least one)."""
     return q.implicit and q.counted_text is None and q.hedge == "at_least"
@@ -174,6 +179,11 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
         dead_nouns = {(q.counted_text or "").casefold() for r, q in pairs if r == KILLED and q.implicit}
         pairs = [(r, q) for r, q in pairs if r == KILLED or not q.implicit or q.low != 1
                  or (q.counted_text or "").casefold() not in dead_nouns or _new_referent(q)]
+        # 'Rogers was taken to the hospital, where he later died': a pronoun that
+        # dies later in the sentence is the person hurt before it
+        dying = [q for r, q in pairs if r == KILLED and _anaphoric(q)]
+        pairs = [(r, q) for r, q in pairs if r == KILLED or not _single(q) or _new_referent(q) or not any(
+            d.evidence.sentence == q.evidence.sentence and d.evidence.start > q.evidence.start for d in dying)]
         # 'Two people were wounded ... the 19-year-old victim died': the dead
         # were among the wounded counted before them
         first_wounded = min((q.evidence.start for r, q in pairs if r != KILLED), default=None)

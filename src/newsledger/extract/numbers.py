@@ -414,6 +414,8 @@ def _verb_roles(verb: "Token", lex: Roles, voice: str = "any") -> list[tuple[str
     'patient' (object or passive subject) or 'any'."""
     found = []
     lemma = verb.lemma_.lower()
+    if _unrealised(verb):
+        return found
     if lemma in lex.verbs and voice != "agent":
         found.append(lex.verbs[lemma])
     if lemma in lex.agents and voice != "patient":
@@ -432,6 +434,19 @@ def _verb_roles(verb: "Token", lex: Roles, voice: str = "any") -> list[tuple[str
         if child.dep_ == "prep":
             found += _condition_roles(child)
     return found
+
+
+_UNREALISED_ADVS = {"possibly", "nearly", "almost", "narrowly"}
+_UNREALISED_AUX = {"could", "would", "might", "may"}
+
+
+def _unrealised(verb: "Token") -> bool:
+    """'came within inches of possibly killing the trooper', 'could have killed
+    someone', 'nearly killed': told, but it did not happen (to this count)."""
+    kids = list(verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in _UNREALISED_ADVS for c in kids):
+        return True
+    return any(c.lower_ in _UNREALISED_AUX for c in kids) and any(c.lower_ == "have" for c in kids)
 
 
 _CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "good", "life-threatening"}
@@ -487,6 +502,10 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
             found.append(("killed", 95))  # 'three men were shot, one fatally'
         if child.dep_ == "prep" and (noun or anchor).dep_ in ("dobj", "nsubjpass", "nsubj"):
             found += _condition_roles(child)  # 'found a man with a gunshot wound'
+        elif child.dep_ == "prep" and (noun or anchor).dep_ == "conj":
+            own = _condition_roles(child)  # 'left one man dead and another with injuries': its own state
+            if own:
+                return max(own, key=lambda rp: rp[1])[0]
     event = _event_of(slot, lex)
     if event is not None:
         return event
@@ -698,6 +717,10 @@ def _multiple_victims(doc: "Doc", text: str, article: Article) -> Iterator[Quant
         )
 
 
+# Entity mention forms that name a person: 'William Waldron', later 'Waldron', 'Mr. Waldron'.
+_NAME_FORMS = ("name", "surname", "honorific")
+
+
 def _person_heads(doc: "Doc", found: ArticleExtraction, lex: Roles, title_end: int) -> dict[int, int]:
     """Token index of each singular person phrase's head -> index of its first token."""
     heads: dict[int, int] = {}
@@ -711,14 +734,17 @@ def _person_heads(doc: "Doc", found: ArticleExtraction, lex: Roles, title_end: i
             if determined or bare_headline:
                 heads[tok.i] = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss")]
                                    + [tok.i])
-    # 'he died', 'she was shot': a singular personal pronoun is one person
+    # 'he died', 'she was shot': a singular personal pronoun is one person;
+    # so is 'another' standing alone ('one man dead and another with injuries')
     for tok in doc:
         if tok.lower_ in _SINGULAR_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            heads[tok.i] = tok.i
+        elif tok.lower_ == "another" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
             heads[tok.i] = tok.i
     # named people: the entities reader's PERSON mentions when it ran, else spaCy's
     if found.entities:
         spans = [doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
-                 for e in found.entities if e.label == "PERSON" and e.form == "name"]
+                 for e in found.entities if e.label == "PERSON" and e.form in _NAME_FORMS]
     else:
         spans = [e for e in doc.ents if e.label_ == "PERSON"]
     for span in spans:
@@ -735,6 +761,7 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
     for i, first in sorted(heads.items()):
         tok = doc[i]
         described = any(c.dep_ in ("relcl", "acl") for c in tok.children)  # 'X, who was shot'
+        described = described or (tok.lower_ == "another" and tok.dep_ == "conj")
         if i in covered or not (described or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
             continue
         role = _role_of(doc, tok, tok, lex, implicit=True, headline=tok.idx < title_end)
