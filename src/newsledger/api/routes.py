@@ -75,8 +75,10 @@ def page_response(page: queries.Page, *, raw: bool = False) -> Response:
     return Response(head[:-1] + ',"items":[' + items + "]}", media_type="application/json")
 
 
-def PATH_ID(name: str) -> dict[str, Any]:  # noqa: N802 (reads like the constant it is)
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "string", "title": name.replace("_", " ").title()}}
+def path_param(name: str) -> dict[str, Any]:
+    """An OpenAPI path parameter read by the handler itself (:func:`_detail`)."""
+    title = name.replace("_", " ").title()
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "string", "title": title}}
 
 
 INVALID = {422: {"model": schemas.InvalidRequest}}
@@ -104,6 +106,14 @@ def parse_query(model: type[Q], request: Request) -> Q:
         raise RequestValidationError(
             [{**e, "loc": ("query", *e["loc"])} for e in err.errors(include_url=False, include_context=False)]
         ) from err
+
+
+def _detail(request: Request, read_one: Any, what: str) -> Response:
+    """A detail endpoint: the one path parameter is read from the matched route,
+    not declared: FastAPI's per-request parameter solving cost more CPU than the
+    query itself (see EventQuery); the schema lists it through path_param."""
+    key = request.path_params[f"{what}_id"]
+    return json_response(_found(read_one(request.app.state.readers.get(), key), what, key))
 
 
 def _found(item: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
@@ -135,12 +145,13 @@ async def list_articles(
 
 @read.get(
     "/articles/{article_id}",
+    openapi_extra={"parameters": [path_param("article_id")]},
     response_model=schemas.ArticleDetail,
     responses=NOT_FOUND,
     summary="One article: clean text, metadata, removed blocks and every mention span",
 )
-async def get_article(article_id: str = Path(...), db: Any = Depends(conn)) -> Response:
-    return json_response(_found(queries.article(db, article_id), "article", article_id))
+async def get_article(request: Request) -> Response:
+    return _detail(request, queries.article, "article")
 
 
 @read.get("/stories", response_model=schemas.StoryPage, summary="Stories (article clusters), largest first")
@@ -150,12 +161,13 @@ async def list_stories(limit: int = Limit, offset: int = Offset, db: Any = Depen
 
 @read.get(
     "/stories/{story_id}",
+    openapi_extra={"parameters": [path_param("story_id")]},
     response_model=schemas.StoryDetail,
     responses=NOT_FOUND,
     summary="One story with its articles, events, claims and discrepancies",
 )
-async def get_story(story_id: str = Path(...), db: Any = Depends(conn)) -> Response:
-    return json_response(_found(queries.story(db, story_id), "story", story_id))
+async def get_story(request: Request) -> Response:
+    return _detail(request, queries.story, "story")
 
 
 class EventQuery(BaseModel):
@@ -212,14 +224,11 @@ async def list_events(request: Request) -> Response:
     "/events/{event_id}",
     response_model=schemas.EventDetail,
     responses=NOT_FOUND,
-    openapi_extra={"parameters": [PATH_ID("event_id")]},
+    openapi_extra={"parameters": [path_param("event_id")]},
     summary="One event with claims, discrepancies, entities and evidence passages",
 )
 async def get_event(request: Request) -> Response:
-    # The path parameter is read from the matched route, not declared: FastAPI's
-    # per-request parameter solving cost more than the query (see EventQuery).
-    event_id = request.path_params["event_id"]
-    return json_response(_found(queries.event(request.app.state.readers.get(), event_id), "event", event_id))
+    return _detail(request, queries.event, "event")
 
 
 @read.get("/entities", response_model=schemas.EntityPage, summary="Canonical entities")
@@ -235,12 +244,13 @@ async def list_entities(
 
 @read.get(
     "/entities/{entity_id}",
+    openapi_extra={"parameters": [path_param("entity_id")]},
     response_model=schemas.EntityDetail,
     responses=NOT_FOUND,
     summary="One entity with aliases, mentions in context and events",
 )
-async def get_entity(entity_id: str = Path(...), db: Any = Depends(conn)) -> Response:
-    return json_response(_found(queries.entity(db, entity_id), "entity", entity_id))
+async def get_entity(request: Request) -> Response:
+    return _detail(request, queries.entity, "entity")
 
 
 @read.get("/search", response_model=schemas.SearchPage, summary="Full-text search over articles (FTS5)")

@@ -11,6 +11,7 @@ Every span is computed from the text, so the records are internally exact.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from newsledger.records import (
     Article,
@@ -365,12 +366,18 @@ def _claim(
     )  # type: ignore[arg-type]
 
 
+def _event(eid: str, etype: str, modality: str, mentions: tuple[MentionRef, ...], **fields: Any) -> Event:
+    """An event of the sample story; its article and source counts follow its
+    originators (each sample article has its own originator)."""
+    n = len(fields["originators"])
+    return Event(eid, STORY_ID, etype, modality, mentions, article_count=n, independent_source_count=n, **fields)
+
+
 def story_ledger() -> tuple[Story, list[Event], list[Claim], list[Discrepancy]]:
     both = ("AFP", "Financial Times")
     events = [
-        Event(
+        _event(
             "ev-arrests",
-            STORY_ID,
             "ARREST",
             "occurred",
             (_ref(AFP_ID, AFP_TEXT, "arrested"), _ref(FT_ID, FT_TEXT, "detained")),
@@ -383,13 +390,10 @@ def story_ledger() -> tuple[Story, list[Event], list[Claim], list[Discrepancy]]:
             latitude=53.0,
             longitude=28.0,
             actors=("ent-police",),
-            article_count=2,
-            independent_source_count=2,
             originators=both,
         ),
-        Event(
+        _event(
             "ev-deaths",
-            STORY_ID,
             "DEATH",
             "occurred",
             (_ref(AFP_ID, AFP_TEXT, "deaths"), _ref(FT_ID, FT_TEXT, "died")),
@@ -400,13 +404,10 @@ def story_ledger() -> tuple[Story, list[Event], list[Claim], list[Discrepancy]]:
             country_code="BY",
             latitude=53.9,
             longitude=27.5667,
-            article_count=2,
-            independent_source_count=2,
             originators=both,
         ),
-        Event(
+        _event(
             "ev-strike",
-            STORY_ID,
             "STRIKE",
             "occurred",
             (_ref(AFP_ID, AFP_TEXT, "walked off the job"),),
@@ -416,13 +417,10 @@ def story_ledger() -> tuple[Story, list[Event], list[Claim], list[Discrepancy]]:
             country_code="BY",
             latitude=53.87,
             longitude=27.65,
-            article_count=1,
-            independent_source_count=1,
             originators=("AFP",),
         ),
-        Event(
+        _event(
             "ev-rally-call",
-            STORY_ID,
             "PROTEST_CALL",
             "called_for",
             (_ref(AFP_ID, AFP_TEXT, "called for mass weekend rallies"),),
@@ -433,13 +431,10 @@ def story_ledger() -> tuple[Story, list[Event], list[Claim], list[Discrepancy]]:
             latitude=53.0,
             longitude=28.0,
             actors=("ent-tikhanovskaya",),
-            article_count=1,
-            independent_source_count=1,
             originators=("AFP",),
         ),
-        Event(
+        _event(
             "ev-departure",
-            STORY_ID,
             "EXILE",
             "occurred",
             (_ref(AFP_ID, AFP_TEXT, "left for neighbouring Lithuania"),),
@@ -451,21 +446,16 @@ def story_ledger() -> tuple[Story, list[Event], list[Claim], list[Discrepancy]]:
             latitude=55.4,
             longitude=24.0,
             actors=("ent-tikhanovskaya",),
-            article_count=1,
-            independent_source_count=1,
             originators=("AFP",),
         ),
-        Event(
+        _event(
             "ev-denial",
-            STORY_ID,
             "DENIAL",
             "denied",
             (_ref(FT_ID, FT_TEXT, "said there was no abuse"),),
             date_start="2020-08-13",
             date_end="2020-08-13",
             actors=("ent-barsukov",),
-            article_count=1,
-            independent_source_count=1,
             originators=("Financial Times",),
         ),
     ]

@@ -23,6 +23,26 @@ class FORMATS(str, Enum):
         return {"jsonl": "jsonl", "csv-acled": "csv", "parquet": "parquet", "geojson": "geojson"}[self.value]
 
 
+# The event's scalar fields, in column order, shared by the tabular exports
+# (Parquet columns; GeoJSON properties, which carry latitude and longitude in
+# the geometry instead).
+EVENT_SCALARS = (
+    "id",
+    "story_id",
+    "event_type",
+    "modality",
+    "is_summary",
+    "date_start",
+    "date_end",
+    "place_name",
+    "geonameid",
+    "country_code",
+    "latitude",
+    "longitude",
+    "article_count",
+    "independent_source_count",
+)
+
 MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "csv-acled": "text/csv; charset=utf-8",
@@ -52,4 +72,4 @@ def export_bytes(conn: sqlite3.Connection, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "export_bytes", "write_export"]
+__all__ = ["EVENT_SCALARS", "FORMATS", "MEDIA_TYPES", "export_bytes", "write_export"]

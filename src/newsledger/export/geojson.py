@@ -7,23 +7,11 @@ import json
 import sqlite3
 from typing import Any, BinaryIO
 
+from newsledger.export import EVENT_SCALARS
 from newsledger.records import SCHEMA_VERSION
 from newsledger.store.queries import export_rows
 
-PROPERTIES = (
-    "id",
-    "story_id",
-    "event_type",
-    "modality",
-    "is_summary",
-    "date_start",
-    "date_end",
-    "place_name",
-    "geonameid",
-    "country_code",
-    "article_count",
-    "independent_source_count",
-)
+PROPERTIES = tuple(c for c in EVENT_SCALARS if c not in ("latitude", "longitude"))  # those are the geometry
 
 
 def feature(event: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any]:

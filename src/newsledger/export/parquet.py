@@ -7,24 +7,10 @@ import json
 import sqlite3
 from typing import BinaryIO
 
+from newsledger.export import EVENT_SCALARS
 from newsledger.store.queries import export_rows
 
-SCALARS = (
-    "id",
-    "story_id",
-    "event_type",
-    "modality",
-    "is_summary",
-    "date_start",
-    "date_end",
-    "place_name",
-    "geonameid",
-    "country_code",
-    "latitude",
-    "longitude",
-    "article_count",
-    "independent_source_count",
-)
+SCALARS = EVENT_SCALARS
 
 
 def _schema():  # type: ignore[no-untyped-def]
