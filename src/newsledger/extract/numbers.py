@@ -442,8 +442,10 @@ _UNREALISED_AUX = {"could", "would", "might", "may"}
 
 def _unrealised(verb: "Token") -> bool:
     """'came within inches of possibly killing the trooper', 'could have killed
-    someone', 'nearly killed': told, but it did not happen (to this count)."""
+    someone', 'nearly killed', 'was not struck': told, but it did not happen."""
     kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return True  # 'the suspect was not struck'
     if any(c.dep_ == "advmod" and c.lower_ in _UNREALISED_ADVS for c in kids):
         return True
     return any(c.lower_ in _UNREALISED_AUX for c in kids) and any(c.lower_ == "have" for c in kids)
@@ -516,7 +518,8 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
         # Likewise 'shot three women and then killed himself': a conjoined verb with
         # its own object does not act on this one.
         own = ("nsubj", "nsubjpass", "dobj") if slot.dep_ == "dobj" else ("nsubj", "nsubjpass")
-        verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ")
+        # ('was struck once and is in critical condition': the conjoined 'is' carries the state)
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ", "AUX")
                           and not any(g.dep_ in own for g in c.children)]
         # ('kill three people and wound nine others': 'nine others' is wound's own
         # object; the head verb acting on an object of its own does not act on it)
