@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsledger.config import Settings
-from newsledger.evaluate.gvdb import (city_match, incident_place, predict_city, read_gold, to_article,
-                                      victim_counts)
-from newsledger.records import Article, ArticleExtraction, Evidence, Place, Quantity
+from newsledger.evaluate.gvdb import (city_match, incident_place, predict_city, predict_date, read_gold,
+                                      to_article, victim_counts)
+from newsledger.records import Article, ArticleExtraction, Evidence, Place, Quantity, TimeExpr
 
 
 def _victim(*was: str) -> dict:
@@ -53,6 +53,26 @@ def test_to_article_splits_glued_title(tsv: Path) -> None:
     article = to_article(next(read_gold(tsv)))
     assert article.text.startswith("Man shot, killed | Fox6\n\nMILWAUKEE —")
     assert article.title == "Man shot, killed | Fox6"
+    assert article.published is None  # no date in the URL
+
+
+def test_url_date_is_the_publication_date(tsv: Path) -> None:
+    gold = dataclasses.replace(next(read_gold(tsv)), url="http://example.org/news/2016/01/27/man-shot/")
+    assert to_article(gold).published == "2016-01-27"
+
+
+def _time(start: int, value: str | None, precision: str = "day") -> TimeExpr:
+    return TimeExpr(evidence=Evidence("a", start, start + 6, 0, "times@test"), text="Sunday", start=value,
+                    end=value, precision=precision, how="relative")
+
+
+def test_predict_date_reads_the_body_first() -> None:
+    article = Article(id="a", source="t", text="Shot Sunday\n\nA man was shot Saturday.", title="Shot Sunday")
+    title_time, body_time = _time(5, "2016-01-24"), _time(31, "2016-01-23T22:00")
+    assert predict_date(ArticleExtraction(article_id="a", times=(title_time, body_time)), article) == "2016-01-23"
+    assert predict_date(ArticleExtraction(article_id="a", times=(title_time,)), article) == "2016-01-24"
+    unresolved = _time(31, None)
+    assert predict_date(ArticleExtraction(article_id="a", times=(unresolved,)), article) is None
 
 
 @pytest.mark.parametrize(
