@@ -227,6 +227,9 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: obje
         part["n"] += 1
         part["killed"] += killed == gold.killed
         part["injured"] += injured == gold.injured
+        part["filled"] += gold.victims_filled
+        part["killed_filled"] += gold.victims_filled and killed == gold.killed
+        part["injured_filled"] += gold.victims_filled and injured == gold.injured
         for field, pred, true in (("killed", killed, gold.killed), ("injured", injured, gold.injured)):
             ok = pred == true
             stats[f"{field}_ok"] += ok
@@ -278,6 +281,8 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None, **_: obje
     by_half = {
         name: {"articles": c["n"], "killed_acc": c["killed"] / max(c["n"], 1),
                "injured_acc": c["injured"] / max(c["n"], 1),
+               "killed_acc_filled": c["killed_filled"] / max(c["filled"], 1),
+               "injured_acc_filled": c["injured_filled"] / max(c["filled"], 1),
                "city_exact": c["city_exact"] / max(c["city_gold"], 1),
                "city_lenient": c["city_lenient"] / max(c["city_gold"], 1)}
         for name, c in halves.items()
