@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from newsledger.config import Settings
 from newsledger.extract.focus import incident_place, incident_place_why
@@ -74,3 +75,29 @@ def test_county_stays_without_a_scene_town() -> None:
     county = Place(evidence=Evidence("t", start, start + 12, 0, "places@test"), text="Pasco County", resolved=True,
                    name="Pasco County", precision="admin2", reason="only candidate")
     assert incident_place(ArticleExtraction(article_id="t", places=(county,)), article) == county
+
+
+_WORDS = ["Chicago", "in", "Kensington", "section", "neighborhood", "of", "the", "|", "«", "CBS", "Cook County",
+          "deputies", "man", "shooting", "—", "\n\n", "MEMPHIS,", "Tenn.", "police", "said", "Racine", ",", "WI",
+          "'s", "north", "side", "Meyerland", "Oak", "Street"]
+
+
+@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.lists(st.sampled_from(_WORDS), max_size=8), body=st.lists(st.sampled_from(_WORDS), max_size=25))
+def test_never_raises_and_returns_a_place_of_the_article(nlp, gaz, title: list[str], body: list[str]) -> None:
+    article = _article(" ".join(title), " ".join(body))
+    extraction = ArticleExtraction(article_id="t", places=tuple(
+        read_places(nlp(article.text), article, ArticleExtraction(article_id="t"), gazetteer=gaz)))
+    place, why = incident_place_why(extraction, article, gaz)
+    assert place is None or place in extraction.places
+    assert why
+
+
+@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(max_size=60), body=st.text(max_size=200))
+def test_never_raises_on_arbitrary_text(nlp, gaz, title: str, body: str) -> None:
+    article = _article(title, body)
+    extraction = ArticleExtraction(article_id="t", places=tuple(
+        read_places(nlp(article.text), article, ArticleExtraction(article_id="t"), gazetteer=gaz)))
+    place = incident_place(extraction, article, gaz)
+    assert place is None or place in extraction.places
