@@ -370,7 +370,51 @@ def _report(report: Report, docs: Sequence[EcbEventDoc], result: dict[str, Any])
     return report
 
 
-if __name__ == "__main__":  # python -m newsledger.evaluate.event_coref [--data DIR] [--limit N] [--cache FILE]
+# --------------------------------------------------------------------------- #
+# Sweep of link.events constants: two-fold by topic parity (choose on one
+# half, report the other), never changes the shipped constants by itself.
+# --------------------------------------------------------------------------- #
+
+GRID: dict[str, tuple[Any, ...]] = {
+    "ACTOR_VETO": ("named", "none"),
+    "TARGET_VETO": (True, False),
+    "VAGUE_JOINS_SPECIFIC": (True, "unambiguous", False),
+    "CITY_RADIUS_KM": (20.0,),
+}
+
+
+def sweep(docs: Sequence[EcbEventDoc], members: Sequence[Member], lemmas: Mapping[tuple[str, int], str]) -> list[str]:
+    import itertools
+
+    from newsledger.link import events
+
+    halves = {"odd": [], "even": []}  # type: dict[str, list[int]]
+    for i, d in enumerate(docs):
+        halves["odd" if (int(d.topic) if d.topic.isdigit() else 0) % 2 else "even"].append(i)
+    shipped = {k: getattr(events, k) for k in GRID}
+    results: dict[str, dict[tuple, float]] = {"all": {}, "odd": {}, "even": {}}
+    lines = []
+    try:
+        for combo in itertools.product(*GRID.values()):
+            for k, v in zip(GRID, combo):
+                setattr(events, k, v)
+            for name, idx in (("all", range(len(docs))), *halves.items()):
+                sub_docs, sub_members = [docs[i] for i in idx], [members[i] for i in idx]
+                results[name][combo] = run(sub_docs, sub_members, lemmas)["system"]["conll_f1"]
+            lines.append(f"{dict(zip(GRID, combo))}: all {results['all'][combo]:.4f}")
+    finally:
+        for k, v in shipped.items():
+            setattr(events, k, v)
+    for train, test in (("odd", "even"), ("even", "odd")):
+        best = max(results[train], key=lambda c: results[train][c])
+        lines.append(
+            f"chosen on {train} topics: {dict(zip(GRID, best))} -> {train} {results[train][best]:.4f}, "
+            f"held-out {test} {results[test][best]:.4f}"
+        )
+    return lines
+
+
+if __name__ == "__main__":  # python -m newsledger.evaluate.event_coref [--data DIR] [--limit N] [--cache FILE] [--sweep]
     from newsledger.config import Settings
 
     args = sys.argv[1:]
@@ -384,4 +428,7 @@ if __name__ == "__main__":  # python -m newsledger.evaluate.event_coref [--data 
         members, lemmas = extract(docs)
         if cache is not None:
             cache.write_bytes(pickle.dumps((members, lemmas)))
-    print(_report(Report(dataset="event-coref", data_path=str(data)), docs, run(docs, members, lemmas)).to_text())
+    if "--sweep" in args:
+        print("\n".join(sweep(docs, members, lemmas)))
+    else:
+        print(_report(Report(dataset="event-coref", data_path=str(data)), docs, run(docs, members, lemmas)).to_text())

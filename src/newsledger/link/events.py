@@ -1,33 +1,49 @@
-"""Event merging: mentions from different articles of one story that describe
-the same event become one records.Event keeping every mention.
+"""Event merging: mentions of one story that describe the same real-world event
+become one records.Event keeping every mention.
 
 ``merge_events(members, story_id, entity_of, groups) -> (events, event_of)``
 
 * ``event_of``: ``{(article_id, mention_index): event_id}``; mention_index
   indexes ``ArticleExtraction.events``.
 
-Two mentions are the same event when all of these hold (:func:`compatible`):
+Two mentions can be the same event (:func:`compatible`) when
 
-* same event type and same modality ('called for rallies' is not a rally)
-  and both single or both summary events;
-* times overlap (with :data:`TIME_SLACK_DAYS`), or one is undated;
-* places agree: same GeoNames id, or one only names the country the other is
-  in, or one has no place (but see vague mentions below);
-* participants do not exclude each other: if both name actors, they share one.
+* they have the same event type and modality ('called for rallies' is not a
+  rally) and are both single or both summary events;
+* their *told* times overlap (with :data:`TIME_SLACK_DAYS`). A time the reader
+  only inferred from the publication date is no time of the event's own: it
+  bounds the event from above (an event is not reported before it happens)
+  and nothing else;
+* their *told* places agree: same place, or one contains the other (a country
+  its cities, a state its towns). A place the reader only inherited from the
+  article (its dominant place) is the mention's context: it must not
+  contradict the other place's country, and says nothing finer;
+* their participants do not exclude each other: only *named* actors (a person
+  or organisation named in the article, possibly through a pronoun resolved
+  to it) can disagree; a generic or unnamed actor ('officials', 'police',
+  'they', 'thousands') is compatible with any (:data:`ACTOR_VETO`).
 
-Mentions are taken in a fixed order (article id, position) and each joins the
-event whose every mention it is compatible with (complete link, so 'Minsk' and
-'Gomel' deaths never chain into one event through an undated, placeless
-mention); a vague mention (no place, or only a country) joins only an event
-told at the same level of place (:func:`_home`): it must not count as a
-confirmation of an event at a specific place. Mentions of one article merge
-only when they are the same ACLED unit (same type, modality, place and day):
-ACLED codes one event per type, location and day, and the reader emits one
-mention per sentence (:func:`_joinable`).
+Merging runs in two steps, so that a mention with no place or time of its own
+inherits its article's context before it meets other articles:
+
+1. within an article, mentions taken in text order join the latest event of
+   the article they are compatible with *and* whose figures they do not
+   contradict ('two killed' and 'five killed' in one article are two events;
+   across articles the same contradiction is a discrepancy to flag, not a
+   reason to split);
+2. across articles, each article's events join the first event (articles in
+   id order) whose every mention they are compatible with (complete link, so
+   deaths in Minsk and in Gomel never chain into one through a placeless
+   mention). :data:`VAGUE_JOINS_SPECIFIC` says whether an article event told
+   with no specific place may join an event told at a specific place.
 
 Summary events ('6,700 arrested since Sunday') are not merged into single
 events; each single event of a compatible type whose date lies in the
 summary's span (and place in its country) lists it in ``summarised_by``.
+
+Constants were chosen on ECB+ cross-document event coreference
+(``newsledger evaluate event-coref``; sweep: ``python -m
+newsledger.evaluate.event_coref --sweep``), see docs/accuracy.md.
 """
 
 from __future__ import annotations
@@ -35,17 +51,54 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 from typing import Mapping, Sequence
 
+from newsledger.corroborate.agreement import interval
 from newsledger.corroborate.independence import count_sources
-from newsledger.records import Article, ArticleExtraction, Event, EventMention, MentionRef
+from newsledger.records import Article, ArticleExtraction, Event, EventMention, MentionRef, Place
 
 Member = tuple[Article, ArticleExtraction]
 
 # Day tolerance when comparing event dates: reports resolve 'overnight' or
-# 'late on Thursday' to adjacent days. Not calibrated (no cross-document event
-# data with dates in ../shared/data besides ECB+, which lacks them).
+# 'late on Thursday' to adjacent days. Not calibrated (ECB+, the only
+# cross-document event data in ../shared/data, has no publication dates and
+# few resolvable event dates).
 TIME_SLACK_DAYS = 1
+
+# Which participants can veto a merge when both mentions name some and share
+# none: "named" (named persons/organisations, including pronouns resolved to
+# them), "any" (every actor text, the first session's rule) or "none".
+# ECB+ sweep (33 topics, aligned reader mentions, CoNLL F1): see docs/accuracy.md.
+ACTOR_VETO = "none"
+# Speech acts (accusations, denials, statements) are individuated by their
+# speaker, whatever ACTOR_VETO says: 'X accused Y' and 'Z accused Y' are two
+# accusations. ECB+ check: see docs/accuracy.md.
+SPEECH_TYPES = frozenset({"STATEMENT", "ACCUSATION", "DENIAL", "ATTRIB"})
+SPEECH_ACTOR_VETO = True
+# Also let named *targets* veto ('police arrested X' vs 'police arrested Y').
+TARGET_VETO = False
+
+# May an article's event told without a specific place (none, or only a
+# country/region) join an event told at a specific place? False is the first
+# session's precision rule ('arrests in Belarus' never confirms 'arrests in
+# Gomel'); ECB+ decides (docs/accuracy.md).
+VAGUE_JOINS_SPECIFIC = True
+
+# Must the countries of two mentions' contexts (the article's dominant place
+# when a mention tells none of its own) agree?
+CONTEXT_VETO = True
+
+# A facility (a detention centre, a factory) lies in a city when it is within
+# this distance of the city's centre. Not calibrated: GeoNames has no city
+# extents; 20 km spans the built-up area of most capitals.
+CITY_RADIUS_KM = 20.0
+
+# Entity mention forms that name someone; a pronoun whose cluster holds one of
+# these is named too (the cluster is what the actor resolves to).
+_NAMING_FORMS = frozenset({"name", "surname", "honorific", "acronym"})
+# Named things that are not participants but places or nationalities.
+_NOT_PARTICIPANT = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
 @dataclasses.dataclass
@@ -53,12 +106,22 @@ class _Item:
     article: Article
     index: int
     mention: EventMention
-    actors: frozenset[str]
+    actors: frozenset[str]  # every actor id or text (for Event.actors)
     targets: frozenset[str]
+    named_actors: frozenset[str]  # entity ids of named actors: the ones that can veto
+    named_targets: frozenset[str]
+    place: Place | None  # the place told in the mention's own sentences
+    span: tuple[dt.date, dt.date] | None  # the time told in its own sentences
+    reported: dt.date | None  # the publication day the reader fell back to
 
     @property
     def ref(self) -> tuple[str, int]:
         return (self.article.id, self.index)
+
+
+# --------------------------------------------------------------------------- #
+# What a mention tells of its own
+# --------------------------------------------------------------------------- #
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -71,6 +134,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _span(m: EventMention) -> tuple[dt.date, dt.date] | None:
+    """The mention's date span as the reader gave it (told or inferred)."""
     if m.is_summary and (m.summary_start or m.summary_end):
         a, b = _day(m.summary_start), _day(m.summary_end)
         if a or b:
@@ -83,36 +147,35 @@ def _span(m: EventMention) -> tuple[dt.date, dt.date] | None:
     return (a, b or a)
 
 
-def _times_overlap(x: EventMention, y: EventMention) -> bool:
-    sx, sy = _span(x), _span(y)
-    if sx is None or sy is None:
-        return True
-    slack = dt.timedelta(days=TIME_SLACK_DAYS)
-    return sx[0] - slack <= sy[1] and sy[0] - slack <= sx[1]
+def _told_span(m: EventMention) -> tuple[dt.date, dt.date] | None:
+    if m.time is not None and m.time.how == "inferred" and not (m.is_summary and m.summary_start):
+        return None
+    return _span(m)
 
 
-def _places_agree(x: EventMention, y: EventMention) -> bool:
-    px, py = x.place, y.place
-    if px is None or py is None:
-        return True
-    if px.geonameid and px.geonameid == py.geonameid:
-        return True
-    if px.country_code and py.country_code and px.country_code != py.country_code:
-        return False
-    if "country" in (px.precision, py.precision):
-        return True
-    if px.geonameid and py.geonameid:
-        return False
-    return (px.name or px.text).casefold() == (py.name or py.text).casefold()
+def _told_place(m: EventMention, extraction: ArticleExtraction) -> Place | None:
+    """The place read in the mention's own sentences; the reader's fallback
+    (the article's dominant place) is context, not the event's place."""
+    p = m.place
+    if p is None:
+        return None
+    own = set(m.sentences) | {m.evidence.sentence}
+    spans = [extraction.sentences[i] for i in own if 0 <= i < len(extraction.sentences)]
+    if spans:  # by offsets: the sentence index is only as good as its producer
+        return p if any(s.start <= p.evidence.start < s.end for s in spans) else None
+    return p if p.evidence.sentence in own else None
 
 
-def compatible(a: _Item, b: _Item) -> bool:
-    x, y = a.mention, b.mention
-    if x.event_type != y.event_type or x.modality != y.modality or x.is_summary != y.is_summary:
-        return False
-    if a.actors and b.actors and not (a.actors & b.actors):
-        return False
-    return _times_overlap(x, y) and _places_agree(x, y)
+def _named(
+    args, article: Article, extraction: ArticleExtraction, entity_of: Mapping[tuple[str, int], str]
+) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """Story entity ids of the named participants among ``args``."""
+    named = {e.cluster for e in extraction.entities if e.form in _NAMING_FORMS and e.label not in _NOT_PARTICIPANT}
+    return frozenset(
+        entity_of.get((article.id, a.cluster), f"{article.id}:{a.cluster}")
+        for a in args
+        if a.cluster is not None and a.cluster in named
+    )
 
 
 def _items(members: Sequence[Member], entity_of: Mapping[tuple[str, int], str]) -> list[_Item]:
@@ -121,15 +184,125 @@ def _items(members: Sequence[Member], entity_of: Mapping[tuple[str, int], str]) 
         for i, m in enumerate(extraction.events):
             def ids(args):  # type: ignore[no-untyped-def]
                 return frozenset(entity_of.get((article.id, a.cluster), a.name or a.text) for a in args)
-            out.append(_Item(article, i, m, ids(m.actors), ids(m.targets)))
-    # Mentions that name a specific place cluster first; vague ones (no place, or
-    # only a country or region) are placed after, so they can only join an
-    # event they fit unambiguously (see _home), whatever the article order.
-    return sorted(out, key=lambda it: (_vague(it.mention), it.article.id, it.mention.evidence.start, it.index))
+
+            inferred = m.time is not None and m.time.how == "inferred"
+            out.append(
+                _Item(
+                    article, i, m, ids(m.actors), ids(m.targets),
+                    _named(m.actors, article, extraction, entity_of),
+                    _named(m.targets, article, extraction, entity_of),
+                    _told_place(m, extraction), _told_span(m),
+                    _day(m.time.start) if inferred and m.time is not None else _day(article.published),
+                )
+            )
+    return sorted(out, key=lambda it: (it.article.id, it.mention.evidence.start, it.index))
 
 
-def _vague(m: EventMention) -> bool:
-    return m.place is None or m.place.precision in (None, "country", "region", "admin1")
+# --------------------------------------------------------------------------- #
+# Compatibility
+# --------------------------------------------------------------------------- #
+
+
+def _times_agree(a: _Item, b: _Item) -> bool:
+    slack = dt.timedelta(days=TIME_SLACK_DAYS)
+    if a.span and b.span:
+        return a.span[0] - slack <= b.span[1] and b.span[0] - slack <= a.span[1]
+    # an event is not reported before it happens: a told date must not lie
+    # after the other report's publication day
+    for told, other in ((a.span, b), (b.span, a)):
+        if told and other.reported and told[0] > other.reported + slack:
+            return False
+    return True
+
+
+def _km(a: Place, b: Place) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _contains(big: Place, small: Place) -> bool:
+    if big.precision == "city" and small.precision == "facility":
+        km = _km(big, small)  # GeoNames gives city centres, not extents
+        return km is not None and km <= CITY_RADIUS_KM
+    if big.precision == "country":
+        return bool(big.country_code) and big.country_code == small.country_code
+    if big.precision == "admin1" and small.precision not in ("country", "region", "admin1"):
+        return bool(big.admin1) and big.country_code == small.country_code and big.admin1 == small.admin1
+    return False
+
+
+def places_agree(px: Place | None, py: Place | None) -> bool:
+    """Same place, or one contains the other; unknown agrees with anything."""
+    if px is None or py is None:
+        return True
+    if px.geonameid and px.geonameid == py.geonameid:
+        return True
+    if px.country_code and py.country_code and px.country_code != py.country_code:
+        return False
+    if _contains(px, py) or _contains(py, px):
+        return True
+    if px.geonameid and py.geonameid:
+        return False
+    return (px.name or px.text).casefold() == (py.name or py.text).casefold()
+
+
+def _context_agrees(a: _Item, b: _Item) -> bool:
+    """Inherited places only say which country: they must not contradict it."""
+    if not CONTEXT_VETO:
+        return True
+    ca = (a.place or a.mention.place)
+    cb = (b.place or b.mention.place)
+    if ca is None or cb is None or not ca.country_code or not cb.country_code:
+        return True
+    return ca.country_code == cb.country_code
+
+
+def _participants_agree(a: _Item, b: _Item) -> bool:
+    if a.mention.event_type in SPEECH_TYPES and SPEECH_ACTOR_VETO:
+        if a.named_actors and b.named_actors and not (a.named_actors & b.named_actors):
+            return False  # a speech act is its speaker's: two speakers, two acts
+    if ACTOR_VETO == "any":
+        if a.actors and b.actors and not (a.actors & b.actors):
+            return False
+    elif ACTOR_VETO == "named":
+        if a.named_actors and b.named_actors and not (a.named_actors & b.named_actors):
+            return False
+    if TARGET_VETO and a.named_targets and b.named_targets and not (a.named_targets & b.named_targets):
+        return False
+    return True
+
+
+def compatible(a: _Item, b: _Item) -> bool:
+    x, y = a.mention, b.mention
+    if x.event_type != y.event_type or x.modality != y.modality or x.is_summary != y.is_summary:
+        return False
+    return (
+        _participants_agree(a, b)
+        and _times_agree(a, b)
+        and places_agree(a.place, b.place)
+        and _context_agrees(a, b)
+    )
+
+
+def _figures_agree(a: _Item, b: _Item) -> bool:
+    """Within one article: the same role's figures must be able to be one value."""
+    for qa in a.mention.quantities:
+        ia = interval(qa.quantity.low, qa.quantity.high, qa.quantity.hedge)
+        for qb in b.mention.quantities:
+            if qa.role != qb.role or qa.quantity.evidence.start == qb.quantity.evidence.start:
+                continue
+            ib = interval(qb.quantity.low, qb.quantity.high, qb.quantity.hedge)
+            if ia is not None and ib is not None and not ia.overlaps(ib):
+                return False
+    return True
+
+
+# --------------------------------------------------------------------------- #
+# Clustering
+# --------------------------------------------------------------------------- #
 
 
 def merge_events(
@@ -138,54 +311,125 @@ def merge_events(
     entity_of: Mapping[tuple[str, int], str],
     groups: Mapping[str, str],
 ) -> tuple[list[Event], dict[tuple[str, int], str]]:
-    clusters: list[list[_Item]] = []
-    for item in _items(members, entity_of):
-        home = _home(item, clusters)
-        if home is None:
-            clusters.append([item])
-        else:
-            home.append(item)
+    items = _items(members, entity_of)
+    by_article: dict[str, list[_Item]] = {}
+    for it in items:
+        by_article.setdefault(it.article.id, []).append(it)
+    local = [c for aid in sorted(by_article) for c in _within_article(by_article[aid])]
+    clusters = _across_articles(local)
     events = [_event(c, story_id, groups) for c in clusters]
     events = _link_summaries(events, clusters)
     event_of = {it.ref: ev.id for ev, c in zip(events, clusters) for it in c}
     return sorted(events, key=lambda e: e.id), event_of
 
 
-def _home(item: _Item, clusters: list[list[_Item]]) -> list[_Item] | None:
-    """The first cluster an item fits. A vague mention (no place, or only the
-    country) joins only an event told at the same level of place: a report of
-    'arrests in Belarus' does not confirm the arrests in Gomel."""
-    fits = [c for c in clusters if all(_joinable(item, o) for o in c)]
-    if _vague(item.mention):  # never confirms an event at a more specific place
-        fits = [c for c in fits if all(_same_place(item.mention, o.mention) for o in c)]
-    return fits[0] if fits else None
+def _within_article(items: list[_Item]) -> list[list[_Item]]:
+    """Step 1: text order; each mention joins the latest compatible event of its
+    article (news tells an event, then returns to it without repeating place
+    and time)."""
+    local: list[list[_Item]] = []
+    for item in items:
+        fits = [c for c in local if all(compatible(item, o) and _figures_agree(item, o) for o in c)]
+        if fits:
+            max(fits, key=lambda c: c[-1].mention.evidence.start).append(item)
+        else:
+            local.append([item])
+    return local
 
 
-def _joinable(item: _Item, other: _Item) -> bool:
-    """Mentions of two articles join when compatible; two mentions of one article
-    only when they are the same ACLED unit (type, place and day): the reader
-    emits one mention per sentence, and one article often tells an event twice."""
-    if not compatible(item, other):
-        return False
-    if item.article.id != other.article.id:
-        return True
-    return _same_place(item.mention, other.mention) and _span(item.mention) == _span(other.mention)
+def _specific(c: list[_Item]) -> bool:
+    return any(it.place is not None and it.place.precision not in ("country", "region") for it in c)
 
 
-def _same_place(x: EventMention, y: EventMention) -> bool:
-    px, py = x.place, y.place
-    if px is None or py is None:
-        return px is py
-    if px.geonameid or py.geonameid:
-        return px.geonameid == py.geonameid
-    return (px.name or px.text).casefold() == (py.name or py.text).casefold()
+def _similarity(a: list[_Item], b: list[_Item]) -> int:
+    """How much two compatible article events share beyond not contradicting
+    each other: named participants, a specific told place, told dates, the
+    trigger word. Orders the merges only (most evident first)."""
+    def named(c):  # type: ignore[no-untyped-def]
+        return {k for it in c for k in it.named_actors | it.named_targets}
+
+    def places(c):  # type: ignore[no-untyped-def]
+        return {it.place.geonameid or it.place.text for it in c if it.place is not None and _specific([it])}
+
+    def told(c):  # type: ignore[no-untyped-def]
+        return [it for it in c if it.span]
+
+    score = len(named(a) & named(b)) + len(places(a) & places(b))
+    score += any(_times_agree(x, y) for x in told(a) for y in told(b))
+    score += bool({it.mention.trigger.casefold() for it in a} & {it.mention.trigger.casefold() for it in b})
+    return score
+
+
+def _vague_rule(local: list[list[_Item]], ok: dict[tuple[int, int], bool]) -> None:
+    """An article event told without a specific place may join an event told
+    at one only as :data:`VAGUE_JOINS_SPECIFIC` allows: never (False), always
+    (True), or "unambiguous": when every specific event it fits is told at
+    one place ('a man died in Belarus' confirms the death in Gomel, but not
+    when the story also has a death in Minsk)."""
+    if VAGUE_JOINS_SPECIFIC is True:
+        return
+    specific = [_specific(c) for c in local]
+    partners: dict[int, set] = {}
+    for (i, j), fit in ok.items():
+        if fit and specific[i] != specific[j]:
+            vague, spec = (j, i) if specific[i] else (i, j)
+            partners.setdefault(vague, set()).update(
+                it.place.geonameid or it.place.text for it in local[spec] if it.place is not None and _specific([it])
+            )
+    for (i, j), fit in ok.items():
+        if fit and specific[i] != specific[j]:
+            vague = j if specific[i] else i
+            ok[(i, j)] = VAGUE_JOINS_SPECIFIC == "unambiguous" and len(partners.get(vague, ())) <= 1
+
+
+def _across_articles(local: list[list[_Item]]) -> list[list[_Item]]:
+    """Step 2: complete-link agglomeration of the article events, most similar
+    pairs first; two events of one article never merge here (step 1 kept them
+    apart), and every pair of mentions of a merged event is compatible. The
+    result does not depend on the order the articles came in."""
+    n = len(local)
+    article = [c[0].article.id for c in local]
+    ok: dict[tuple[int, int], bool] = {}
+    pairs: list[tuple[int, int, int]] = []
+    by_kind: dict[tuple, list[int]] = {}
+    for i, c in enumerate(local):
+        m = c[0].mention
+        by_kind.setdefault((m.event_type, m.modality, m.is_summary), []).append(i)
+    for idx in by_kind.values():
+        for x, i in enumerate(idx):
+            for j in idx[x + 1 :]:
+                ok[(i, j)] = article[i] != article[j] and all(compatible(a, b) for a in local[i] for b in local[j])
+    _vague_rule(local, ok)
+    for (i, j), fit in ok.items():
+        if fit:
+            pairs.append((-_similarity(local[i], local[j]), i, j))
+    owner = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in sorted(pairs):
+        ri, rj = owner[i], owner[j]
+        if ri == rj:
+            continue
+        if all(ok.get((min(p, q), max(p, q)), False) for p in members[ri] for q in members[rj]):
+            keep, gone = min(ri, rj), max(ri, rj)
+            members[keep].extend(members.pop(gone))
+            for p in members[keep]:
+                owner[p] = keep
+    return [[it for g in sorted(ms) for it in local[g]] for _, ms in sorted(members.items())]
+
+
+# --------------------------------------------------------------------------- #
+# The Event record
+# --------------------------------------------------------------------------- #
 
 
 def _event(items: list[_Item], story_id: str | None, groups: Mapping[str, str]) -> Event:
+    items = sorted(items, key=lambda it: (it.article.id, it.mention.evidence.start, it.index))
     first = items[0].mention
     refs = tuple(MentionRef(it.article.id, it.mention.evidence.start, it.mention.evidence.end) for it in items)
-    spans = [s for s in (_span(it.mention) for it in items) if s]
-    places = [it.mention.place for it in items if it.mention.place is not None]
+    told = [it.span for it in items if it.span]
+    spans = told or [s for s in (_span(it.mention) for it in items) if s]
+    own = [it.place for it in items if it.place is not None]
+    places = own or [it.mention.place for it in items if it.mention.place is not None]
     place = max(places, key=_place_rank) if places else None
     n_articles, n_sources, origins = count_sources([it.article.id for it in items], groups)
     key = f"{story_id}|{first.event_type}|{refs[0].article_id}|{refs[0].start}"
