@@ -582,6 +582,7 @@ def _with_casualties(doc, article: Article, found: ArticleExtraction, events: li
         trigger=article.text[start:end],
         place=dominant,
         time=_fallback_time(doc, article, span[0]) if span is not None and len(span) else None,
+        quantities=parts,
         sentences=(first.evidence.sentence,),
         confidence=LEXICON_CONFIDENCE,
         casualties=parts,
