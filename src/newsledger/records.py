@@ -205,6 +205,9 @@ class Place:
     precision: PlacePrecision | None = None
     confidence: float = 0.0
     reason: str = ""  # why resolved this way, or why left unresolved
+    # The one mention the article's incident is placed at (extract/focus.py:
+    # dateline, headline scene, lede...); at most one Place per article has it.
+    incident: bool = False
 
 
 Hedge = Literal[

@@ -101,3 +101,12 @@ def test_never_raises_on_arbitrary_text(nlp, gaz, title: str, body: str) -> None
         read_places(nlp(article.text), article, ArticleExtraction(article_id="t"), gazetteer=gaz)))
     place = incident_place(extraction, article, gaz)
     assert place is None or place in extraction.places
+
+
+def test_places_reader_flags_the_incident_place(nlp, gaz) -> None:
+    article = _article("Man injured in accidental shooting in Glassboro, NJ | 6abc.com",
+                       "Gloucester County authorities are investigating a shooting in Glassboro, New Jersey.")
+    found = list(read_places(nlp(article.text), article, ArticleExtraction(article_id="t"), gazetteer=gaz))
+    flagged = [p for p in found if p.incident]
+    assert [p.text for p in flagged] == ["Glassboro"] and flagged[0].evidence.start < len(article.title)
+    assert flagged[0] == incident_place(ArticleExtraction(article_id="t", places=tuple(found)), article, gaz)

