@@ -137,14 +137,18 @@ def mention_claims(
                 **_base(article, q.evidence),
             )
         )
-    if mention.time is not None and mention.time.start:
+    # Only values the article tells of this event are claims: a date the reader
+    # inferred from the publication day, or a place it inherited from the
+    # article's dominant place, is context, not a report (and, repeated by every
+    # mention of a merged event, it buried the real claims).
+    if mention.time is not None and mention.time.start and mention.time.how != "inferred":
         t = mention.time
         value = t.start if t.end in (None, t.start) else f"{t.start}/{t.end}"
         out.append(Claim(id=_claim_id(t.evidence, "date"), event_id=event_id, attribute="date", kind="date",
                          text=t.text, value=value, speaker=speaker_for(t.evidence.start, t.evidence.end, extraction.quotes,
                                                              article, extraction),
                          **_base(article, t.evidence)))
-    if mention.place is not None:
+    if mention.place is not None and _told_here(mention, extraction):
         p = mention.place
         value = _place_value(p.country_code, p.geonameid, p.name or p.text, p.precision)
         out.append(Claim(id=_claim_id(p.evidence, "place"), event_id=event_id, attribute="place", kind="place",
@@ -160,6 +164,18 @@ def mention_claims(
                              speaker=speaker_for(ev.start, ev.end, extraction.quotes, article, extraction),
                              **_base(article, ev)))
     return out
+
+
+def _told_here(mention: EventMention, extraction: ArticleExtraction) -> bool:
+    """Is the mention's place read in one of its own sentences?"""
+    p = mention.place
+    if p is None:
+        return False
+    own = set(mention.sentences) | {mention.evidence.sentence}
+    spans = [extraction.sentences[i] for i in own if 0 <= i < len(extraction.sentences)]
+    if spans:
+        return any(sp.start <= p.evidence.start < sp.end for sp in spans)
+    return p.evidence.sentence in own
 
 
 def _place_value(country: str | None, geonameid: int | None, name: str, precision: str | None) -> str:
@@ -211,6 +227,9 @@ def build_claims(
                     by_sentence.setdefault(s, event_id)
             claims.extend(mention_claims(article, extraction, mention, event_id, entity_of))
         claims.extend(statement_claims(article, extraction, by_sentence))
+    # One value at one place of the text is one claim, however many mentions of
+    # the event it was attached to (ids hash the evidence span and attribute).
+    claims = list({c.id: c for c in reversed(claims)}.values())[::-1]
     return corroborate(claims, groups)
 
 
