@@ -52,6 +52,10 @@ def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tup
         ([_q("A man", "killed", 1, implicit=True, counted="man"),
           _q("Rogers", "injured", 1, implicit=True, start=40, sentence=2, counted="Rogers"),
           _q("he", "killed", 1, implicit=True, start=80, sentence=2, counted="he")], (1, 0)),
+        # 'Two men were found with gunshot wounds. One was pronounced dead': one of the two
+        ([_q("Two", "injured", 2, counted="men"), _q("One", "killed", 1, start=50, sentence=1)], (1, 1)),
+        # ... but 'One person was killed and two others were injured' names someone new
+        ([_q("One", "killed", 1, counted="person"), _q("two", "injured", 2, start=30, counted="others")], (1, 2)),
     ],
 )
 def test_incident_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:

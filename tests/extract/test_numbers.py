@@ -144,6 +144,8 @@ def test_separate_clauses_keep_their_roles(nlp) -> None:
         ("Police found a man with a gunshot wound to the leg.", "a man", "injured", 1),
         ("Jon Boring, 51, who was shot and killed in his home, was a teacher.", "Jon Boring", "killed", 1),
         ("The victim, who was driving, was struck once and is in critical condition.", "The victim", "injured", 1),
+        ("A 19-year-old was shot in the arm.", "A 19-year-old", "shot", 1),
+        ("The 22-year-old died at the hospital.", "The 22-year-old", "killed", 1),
     ],
 )
 def test_implicit_counts(nlp, text: str, phrase: str, counts: str, value: int) -> None:
@@ -221,6 +223,7 @@ def test_headline_without_articles(nlp) -> None:
         "Police make arrest after shooting | Fox 59\n\nThe man was arrested.",  # a station, not people
         "A young mother of three was killed.",  # her children are not victims
         "Shooting at encampment - FOX 8 WVUE New Orleans News",
+        "No one was injured in the shooting, police said.",
     ],
 )
 def test_not_counts(nlp, text: str) -> None:

@@ -122,6 +122,12 @@ def _anaphoric(q: Quantity) -> bool:
     return q.implicit and bool(words) and words[0] in _ANAPHORS
 
 
+def _partitive(q: Quantity) -> bool:
+    """A bare number that picks from people counted before: 'One was pronounced
+    dead', 'one of them died', 'two of the victims died'."""
+    return not q.implicit and (q.counted_text or "").casefold() in ("", "them", "those", "victims", "the victims")
+
+
 def _single(q: Quantity) -> bool:
     """One person told without a number ('Rogers', 'a man')."""
     return q.implicit and q.low == 1 and q.high == 1
@@ -189,11 +195,14 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
         first_wounded = min((q.evidence.start for r, q in pairs if r != KILLED), default=None)
         # ('a fatal shooting' only says someone died: it names no one new)
         killed_later = [q for r, q in pairs if r == KILLED and not _nominal(q)]
-        if first_wounded is not None and all(_anaphoric(q) and q.evidence.start > first_wounded
-                                             for q in killed_later):
-            hurt = max((q for q in (_largest(pairs, INJURED), _largest(pairs, SHOT)) if q is not None), key=_count)
+        most_hurt = max(_count(_largest(pairs, INJURED)), _count(_largest(pairs, SHOT)))
+        if first_wounded is not None and all(
+                (_anaphoric(q) or (_partitive(q) and _count(q) < most_hurt)) and q.evidence.start > first_wounded
+                for q in killed_later):
+            hurt = max((q for q in (_largest(pairs, INJURED), _largest(pairs, SHOT)) if q is not None), key=_count,
+                       default=None)  # (None when every wounded count is a tally-sized number)
             rest = _count(hurt) - killed
-            return tuple(parts + ([_part(INJURED, hurt, rest)] if rest > 0 else []))
+            return tuple(parts + ([_part(INJURED, hurt, rest)] if hurt is not None and rest > 0 else []))
     injured, shot = _largest(pairs, INJURED), _largest(pairs, SHOT)
     # 'Two men are hospitalized, one critical': the injured count a sentence
     # gives for one victim does not cap the number shot and not killed

@@ -229,6 +229,8 @@ def _not_a_count(doc: "Doc", start: int, end: int) -> bool:
     prev = doc[start - 1].text if start else ""
     if _station_number(doc, start, end) or _children_of(doc, start):
         return True
+    if prev.lower() == "no" and first.lower_ == "one":
+        return True  # 'no one was hurt
     return prev in {"#", "No.", "no.", "$", "£", "€", "/", ":"} or (
         # '25' between commas right after a name or a person noun is an age:
         # 'Maxim Dovzhenko, 25,', 'Boy, 9, accidentally shot'
@@ -724,6 +726,13 @@ def _multiple_victims(doc: "Doc", text: str, article: Article) -> Iterator[Quant
 _NAME_FORMS = ("name", "surname", "honorific")
 
 
+def _age_noun(doc: "Doc", tok: "Token") -> bool:
+    """'a 19-year-old' used as a noun: one person (US crime reporting's usual way)."""
+    return (tok.lower_ == "old" and tok.i >= 4 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "year"
+            and doc[tok.i - 4].text.isdigit() and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and any(c.dep_ == "det" and c.lower_ in _PERSON_DETS for c in tok.children))
+
+
 def _person_heads(doc: "Doc", found: ArticleExtraction, lex: Roles, title_end: int) -> dict[int, int]:
     """Token index of each singular person phrase's head -> index of its first token."""
     heads: dict[int, int] = {}
@@ -744,6 +753,9 @@ def _person_heads(doc: "Doc", found: ArticleExtraction, lex: Roles, title_end: i
             heads[tok.i] = tok.i
         elif tok.lower_ == "another" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
             heads[tok.i] = tok.i
+        elif _age_noun(doc, tok):  # 'a 19-year-old was shot'
+            heads[tok.i] = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod")]
+                               + [tok.i - 4])
     # named people: the entities reader's PERSON mentions when it ran, else spaCy's
     if found.entities:
         spans = [doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
