@@ -370,6 +370,11 @@ def _arguments(trigger: "Token", entities: list[EntityMention]) -> tuple[tuple[A
 
 
 def _dominant_place(places: list[Place]) -> Place | None:
+    # where the article's incident happened, as the places reader flags it
+    # (extract/focus.py: dateline, headline scene, lede), when it resolved
+    incident = next((p for p in places if p.incident and p.resolved), None)
+    if incident is not None:
+        return incident
     resolved = [p for p in places if p.resolved]
     if not resolved:
         return None
