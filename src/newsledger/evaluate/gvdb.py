@@ -107,10 +107,12 @@ def victim_counts(extraction: ArticleExtraction) -> tuple[int, int]:
 
 
 def incident_place(extraction: ArticleExtraction, article: Article, gazetteer=None) -> Place | None:
-    """The place the report is about, as the library reads it
-    (:func:`newsledger.extract.focus.incident_place`: dateline, headline scene,
-    body, neighbourhood -> city)."""
-    return focus.incident_place(extraction, article, gazetteer)
+    """The place the report is about, as the records say: the Place the places
+    reader flagged ``incident`` (:func:`newsledger.extract.focus.incident_place`:
+    dateline, headline scene, body, neighbourhood -> city); places read without
+    the flag get the same choice made here."""
+    flagged = next((p for p in extraction.places if p.incident), None)
+    return flagged if flagged is not None else focus.incident_place(extraction, article, gazetteer)
 
 
 def predict_city(extraction: ArticleExtraction, article: Article, gazetteer=None) -> str | None:
