@@ -24,7 +24,7 @@ Baselines on the same aligned mentions: ``singletons`` (nothing merged),
 (one event per trigger lemma per topic: the classic strong ECB+ baseline).
 
     newsledger evaluate event-coref [--data PATH/TO/ecbplus] [--limit N_TOPICS]
-    python -m newsledger.evaluate.event_coref [--data DIR] [--limit N] [--cache FILE] [--sweep]
+    python -m newsledger.evaluate.event_coref [--data DIR] [--limit N] [--cache FILE] [--sweep NAME]
 """
 
 from __future__ import annotations
@@ -159,6 +159,7 @@ def read_corpus(data: Path, limit: int | None = None) -> list[EcbEventDoc]:
 # --------------------------------------------------------------------------- #
 
 Member = tuple[Article, ArticleExtraction]
+FAILURES: list[str] = []  # documents a reader raised on (scored as having no event mentions)
 
 
 def extract(docs: Sequence[EcbEventDoc], settings: Any = None) -> tuple[list[Member], dict[tuple[str, int], str]]:
@@ -174,7 +175,11 @@ def extract(docs: Sequence[EcbEventDoc], settings: Any = None) -> tuple[list[Mem
     lemmas: dict[tuple[str, int], str] = {}
     for d, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=settings.nlp_batch_size)):
         article = Article(id=d.name, source=d.name, text=d.text)
-        x = extract_article(doc, article)
+        try:
+            x = extract_article(doc, article)
+        except Exception as exc:  # a reader bug must not lose the whole run: counted, reported
+            FAILURES.append(f"{d.name}: {type(exc).__name__}: {exc}")
+            x = ArticleExtraction(article_id=article.id)
         members.append((article, x))
         for i, m in enumerate(x.events):
             span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
@@ -356,8 +361,11 @@ def _report(report: Report, docs: Sequence[EcbEventDoc], result: dict[str, Any])
         "aligned_mentions": result["aligned"],
         "mention_recall": round(result["aligned"] / result["gold_mentions"], 4) if result["gold_mentions"] else 0.0,
         "gold_events": result["gold_events"],
+        "reader_failures": len(FAILURES),
         **{k: v for k, v in s.items()},
     }
+    if FAILURES:
+        report.details["reader_failures"] = FAILURES[:10]
     for name in ("singletons", "same_type", "same_lemma"):
         b = result[name]
         report.details[f"baseline_{name}"] = {
@@ -375,15 +383,22 @@ def _report(report: Report, docs: Sequence[EcbEventDoc], result: dict[str, Any])
 # half, report the other), never changes the shipped constants by itself.
 # --------------------------------------------------------------------------- #
 
-GRID: dict[str, tuple[Any, ...]] = {
-    "ACTOR_VETO": ("named", "none"),
-    "TARGET_VETO": (True, False),
-    "VAGUE_JOINS_SPECIFIC": (True, "unambiguous", False),
-    "CITY_RADIUS_KM": (20.0,),
+# The sweeps that chose the shipped link.events constants (docs/accuracy.md).
+SWEEPS: dict[str, dict[str, tuple[Any, ...]]] = {
+    "participants-places": {
+        "ACTOR_VETO": ("named", "none"),
+        "TARGET_VETO": (True, False),
+        "VAGUE_JOINS_SPECIFIC": (True, "unambiguous", False),
+    },
+    "context": {"CONTEXT_VETO": (True, False), "SPEECH_ACTOR_VETO": (True, False)},
+    "times-types": {"MAX_TOLD_SPAN_DAYS": (None, 366, 31), "FAMILY_MERGE": (False, True)},
 }
 
 
-def sweep(docs: Sequence[EcbEventDoc], members: Sequence[Member], lemmas: Mapping[tuple[str, int], str]) -> list[str]:
+def sweep(
+    docs: Sequence[EcbEventDoc], members: Sequence[Member], lemmas: Mapping[tuple[str, int], str],
+    grid: Mapping[str, tuple[Any, ...]],
+) -> list[str]:
     import itertools
 
     from newsledger.link import events
@@ -391,30 +406,30 @@ def sweep(docs: Sequence[EcbEventDoc], members: Sequence[Member], lemmas: Mappin
     halves = {"odd": [], "even": []}  # type: dict[str, list[int]]
     for i, d in enumerate(docs):
         halves["odd" if (int(d.topic) if d.topic.isdigit() else 0) % 2 else "even"].append(i)
-    shipped = {k: getattr(events, k) for k in GRID}
+    shipped = {k: getattr(events, k) for k in grid}
     results: dict[str, dict[tuple, float]] = {"all": {}, "odd": {}, "even": {}}
     lines = []
     try:
-        for combo in itertools.product(*GRID.values()):
-            for k, v in zip(GRID, combo):
+        for combo in itertools.product(*grid.values()):
+            for k, v in zip(grid, combo):
                 setattr(events, k, v)
             for name, idx in (("all", range(len(docs))), *halves.items()):
                 sub_docs, sub_members = [docs[i] for i in idx], [members[i] for i in idx]
                 results[name][combo] = run(sub_docs, sub_members, lemmas)["system"]["conll_f1"]
-            lines.append(f"{dict(zip(GRID, combo))}: all {results['all'][combo]:.4f}")
+            lines.append(f"{dict(zip(grid, combo))}: all {results['all'][combo]:.4f}")
     finally:
         for k, v in shipped.items():
             setattr(events, k, v)
     for train, test in (("odd", "even"), ("even", "odd")):
         best = max(results[train], key=lambda c: results[train][c])
         lines.append(
-            f"chosen on {train} topics: {dict(zip(GRID, best))} -> {train} {results[train][best]:.4f}, "
+            f"chosen on {train} topics: {dict(zip(grid, best))} -> {train} {results[train][best]:.4f}, "
             f"held-out {test} {results[test][best]:.4f}"
         )
     return lines
 
 
-if __name__ == "__main__":  # python -m newsledger.evaluate.event_coref [--data DIR] [--limit N] [--cache FILE] [--sweep]
+if __name__ == "__main__":  # python -m newsledger.evaluate.event_coref [--data DIR] [--limit N] [--cache FILE] [--sweep NAME]
     from newsledger.config import Settings
 
     args = sys.argv[1:]
@@ -429,6 +444,6 @@ if __name__ == "__main__":  # python -m newsledger.evaluate.event_coref [--data 
         if cache is not None:
             cache.write_bytes(pickle.dumps((members, lemmas)))
     if "--sweep" in args:
-        print("\n".join(sweep(docs, members, lemmas)))
+        print("\n".join(sweep(docs, members, lemmas, SWEEPS[args[args.index("--sweep") + 1]])))
     else:
         print(_report(Report(dataset="event-coref", data_path=str(data)), docs, run(docs, members, lemmas)).to_text())
