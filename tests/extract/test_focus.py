@@ -53,6 +53,12 @@ def _focus(nlp, gaz: Gazetteer, title: str, body: str) -> tuple[Place | None, st
          "Philadelphia"),
         ("Two shot", "Two men were shot Tuesday in the Arlington neighborhood of Baltimore, police said.",
          "Baltimore"),
+        # a name the gazetteer lacks, placed as the scene, that another mention calls a neighbourhood
+        ("Suspect sought after 3 shot at a hotel in Streeterville | abc7chicago.com",
+         "Chicago police are searching for a suspect after three people were shot at a hotel in the upscale "
+         "Streeterville neighborhood.", "Chicago"),
+        # ... and one nothing calls a neighbourhood is kept as written
+        ("Boy shot in Meyerland", "A boy was accidentally shot Saturday in Meyerland, police said.", "Meyerland"),
         # nothing local in the report: the publisher's city in the title
         ("Man Seriously Wounded In Homan Square Shooting « CBS Chicago",
          "He was outside in the 3700 block of West Polk Street when a gunman started shooting.", "Chicago"),

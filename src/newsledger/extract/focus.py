@@ -154,7 +154,7 @@ def incident_place_why(extraction: ArticleExtraction, article: Article,
     chosen, why = _choose(local, extraction)
     if chosen is None:
         return None, "no local place"
-    city = _neighbourhood_city(chosen, local, article.text, gazetteer)
+    city = _neighbourhood_city(chosen, local, uses, article.text, gazetteer)
     if city is not None:
         return city, f"{why}; city of the neighbourhood {chosen.text}"
     return chosen, why
@@ -195,13 +195,15 @@ def _early_scene_town(first: _Use, body: list[_Use]) -> _Use | None:
     return None
 
 
-def _neighbourhood_city(place: Place, local: list[_Use], text: str, gazetteer) -> Place | None:
+def _neighbourhood_city(place: Place, local: list[_Use], uses: list[_Use], text: str,
+                        gazetteer) -> Place | None:
     """The city a neighbourhood belongs to, when the report names it."""
     cities = [u.place for u in local if u.place.precision == "city" and u.place.resolved
               and u.place.text != place.text]
     # any mention of the same name may say it is a neighbourhood (the headline's
     # 'shooting in Kensington', the body's "Philadelphia's Kensington section")
-    same = [u.place for u in local if u.place.text == place.text] or [place]
+    # (every mention, local or not: 'in the upscale Streeterville neighborhood')
+    same = [u.place for u in uses if u.place.text == place.text] or [place]
     for mention in same:
         for other in cities:
             if other.evidence.start > mention.evidence.end and \
