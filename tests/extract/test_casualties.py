@@ -56,6 +56,9 @@ def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tup
         ([_q("Two", "injured", 2, counted="men"), _q("One", "killed", 1, start=50, sentence=1)], (1, 1)),
         # ... but 'One person was killed and two others were injured' names someone new
         ([_q("One", "killed", 1, counted="person"), _q("two", "injured", 2, start=30, counted="others")], (1, 2)),
+        # 'A teenager was killed and his friend was injured': 'his friend' is someone new
+        ([_q("A teenager", "killed", 1, implicit=True, counted="teenager"),
+          _q("his friend", "injured", 1, implicit=True, start=30, counted="friend")], (1, 1)),
     ],
 )
 def test_incident_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:

@@ -119,6 +119,9 @@ def _anaphoric(q: Quantity) -> bool:
     words = q.text.casefold().split()
     if _new_referent(q):
         return False  # 'the second victim' is someone new
+    # ('his friend', 'her son' name someone new, related to the one before)
+    if len(words) > 1 and words[0] in ("his", "her"):
+        return False
     return q.implicit and bool(words) and words[0] in _ANAPHORS
 
 

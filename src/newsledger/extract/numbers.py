@@ -641,6 +641,8 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
         if noun is not None and p.start <= noun.i < p.end:
             noun = None if noun.i == p.anchor and anchor.lower_ in _VAGUE_PLURAL else noun
         counts = _role_of(doc, anchor, noun, lex, headline=start < title_end)
+        if counts in ("shot", "injured", None) and _fatally_after(doc, p.end):
+            counts = "killed"  # 'Five people were shot, two of them fatally'
         if noun is not None and noun.i != anchor.i:
             s, e = _noun_span(noun)
             counted_text, counted_span = text[s:e], Span(s, e)
@@ -655,6 +657,14 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
         counted_text=counted_text,
         counted_span=counted_span,
     )
+
+
+def _fatally_after(doc: "Doc", end: int) -> bool:
+    """'two (of them) fatally': the adverb right after the number, the clause elided."""
+    i = end
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].lower_ in ("them", "whom", "those"):
+        i += 2
+    return i < len(doc) and doc[i].lower_ in ("fatally", "mortally")
 
 
 def _title_end(text: str, article: Article) -> int:
@@ -768,6 +778,11 @@ def _person_heads(doc: "Doc", found: ArticleExtraction, lex: Roles, title_end: i
     return heads
 
 
+# Words between two conjoined people that exclude the second: 'a bystander
+# instead of the suspect', 'the driver, not the passenger', 'rather than'.
+_NOT_ALSO = {"instead", "not", "rather"}
+
+
 def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction, lex: Roles,
               covered: set[int], title_end: int) -> Iterator[Quantity]:
     """People in a role, with no number written: 'a man was shot and killed' -> 1,
@@ -783,7 +798,8 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
         if role is None:
             continue
         # conjoined people share the role: count them, span them all
-        conj = [c for c in tok.subtree if c.dep_ == "conj" and c.i in heads and c.head.i in heads]
+        conj = [c for c in tok.subtree if c.dep_ == "conj" and c.i in heads and c.head.i in heads
+                and not any(t.lower_ in _NOT_ALSO for t in doc[tok.i : c.i])]
         last = max([tok.i] + [c.i for c in conj])
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         yield Quantity(
