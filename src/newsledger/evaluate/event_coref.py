@@ -391,6 +391,7 @@ SWEEPS: dict[str, dict[str, tuple[Any, ...]]] = {
         "VAGUE_JOINS_SPECIFIC": (True, "unambiguous", False),
     },
     "context": {"CONTEXT_VETO": (True, False), "SPEECH_ACTOR_VETO": (True, False)},
+    "places": {"NEAR_KM": (0.0, 20.0, 40.0, 80.0)},
     "times-types": {"MAX_TOLD_SPAN_DAYS": (None, 366, 31), "FAMILY_MERGE": (False, True)},
 }
 
