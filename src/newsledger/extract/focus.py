@@ -17,9 +17,16 @@ following US local-news conventions:
    facility in Forney');
 4. else the headline's place in any use, else the site name after the headline
    ('... | CBS Chicago');
-5. a neighbourhood ('the Arlington neighborhood of Baltimore', a small place
+5. a neighbourhood ('the Arlington neighborhood of Baltimore', "the upscale
+   Streeterville neighborhood" with 'Chicago police' in the lede, a small place
    within ``NEIGHBOURHOOD_KM`` of a much bigger city the report also names) gives
    way to its city.
+
+Candidates are the city- and county-level Places, the city names the gazetteer
+could not pin to one state, and names it lacks that the text places the
+incident at ('shot in Meyerland'): GVDB files incidents under such names.
+The places reader calls this once per article and flags the choice
+(``Place.incident``); the events reader falls back to it.
 
 Nothing here reads a gold file; the rules were written looking at errors on
 GVDB dev rows 0-199 (see docs/accuracy.md, Places).
@@ -77,7 +84,9 @@ _AGENCY_AFTER = re.compile(
     r"district attorney|fire|emergency|dispatch|jail|court)",
     re.I,
 )
-_NEIGHBOURHOOD_OF = re.compile(r"^\s+(?:neighbou?rhood|section|community|area|district)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+_NEIGHBOURHOOD_OF = re.compile(
+    r"^\s+(?:neighbou?rhood|section|community|area|district)\s+(?:of|in)\s+(?:the\s+)?$", re.I
+)
 # 'the Washington Heights neighborhood', "Philadelphia's Kensington section"
 _NEIGHBOURHOOD_WORD = re.compile(r"^\s+(?:neighbou?rhood|section)\b", re.I)
 
@@ -100,12 +109,19 @@ def _is_local(p: Place) -> bool:
     return any(k in p.reason for k in ("ambiguous city", "ambiguous admin2", "small place"))
 
 
-_NOT_TOWN = re.compile(r"\d|\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|highway|hwy|interstate|"
-                       r"route|parkway|pkwy|way|court|ct|place|circle|park|hospital|center|centre|school|church|"
-                       r"university|college|mall|county|river|lake|creek|bridge|station|apartments?|plaza|square|"
-                       r"hall|airport|jail|prison|state|block|hotel|motel|inn|freeway|expressway|turnpike|course|track|club|bar|"
-                       r"restaurant|store|shop|market|theat(?:er|re)|stadium|arena|field|building|tower|garage|"
-                       r"complex|terminal|department|office|police|news)\b| - ", re.I)
+# Words that make an unknown name a street, building or organisation, not a town
+# or neighbourhood ('W Hotel', 'Pimlico Race Course - tribunedigital').
+_NOT_TOWN = re.compile(
+    r"\d|\b(?:"
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|highway|hwy|interstate|route|"
+    r"parkway|pkwy|way|court|ct|place|circle|park|hospital|center|centre|school|church|"
+    r"university|college|mall|county|river|lake|creek|bridge|station|apartments?|plaza|square|"
+    r"hall|airport|jail|prison|state|block|hotel|motel|inn|freeway|expressway|turnpike|course|"
+    r"track|club|bar|restaurant|store|shop|market|theat(?:er|re)|stadium|arena|field|building|"
+    r"tower|garage|complex|terminal|department|office|police|news"
+    r")\b| - ",
+    re.I,
+)
 
 
 def _unknown_scene(u: "_Use") -> bool:
@@ -151,7 +167,7 @@ def incident_place_why(extraction: ArticleExtraction, article: Article,
             return p, "dateline"
     uses = _uses(extraction, article)
     local = [u for u in uses if _is_local(u.place) or _unknown_scene(u)]
-    chosen, why = _choose(local, extraction)
+    chosen, why = _choose(local)
     if chosen is None:
         return None, "no local place"
     city = _neighbourhood_city(chosen, local, uses, article.text, gazetteer)
@@ -160,7 +176,7 @@ def incident_place_why(extraction: ArticleExtraction, article: Article,
     return chosen, why
 
 
-def _choose(local: list[_Use], extraction: ArticleExtraction) -> tuple[Place | None, str]:
+def _choose(local: list[_Use]) -> tuple[Place | None, str]:
     headline = [u for u in local if u.in_headline]
     scene = [u for u in headline if u.locative and not u.home]
     if scene:
