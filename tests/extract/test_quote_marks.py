@@ -34,6 +34,11 @@ def quoted(text: str) -> list[list[str]]:
         ("A stray “ mark.\n\nThen “a real quote” here.", [["“a real quote”"]]),
         ("“Never closed.\n\nPlain paragraph with “a quote” in it.", [["“a quote”"]]),
         ('Odd " mark here.\nNext "line" ok.', [['"line"']]),
+        # two apostrophes for one double mark (New York Times style), marks kept
+        ("waved ''Girl Power'' signs", [["''Girl Power''"]]),
+        ("''We won,'' she said. ''Again.''", [["''We won,''"], ["''Again.''"]]),
+        ("''She said, 'no,''' he recalled.", [["''She said, 'no,'''"]]),
+        ("Don''t read it'' as a quote", []),
         ("", []),
     ],
 )

@@ -143,3 +143,26 @@ def test_lexicon_fallback_without_model_file(nlp, monkeypatch) -> None:  # type:
     (q,) = quotes(nlp, "Officials have said that 2,000 people were released.")
     assert (q.cue_text, q.speaker_text, q.content_text) == ("have said", "Officials", "that 2,000 people were released")
     assert q.evidence.extractor.endswith("lexicon")
+
+
+def test_cue_inside_the_content_splits_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR: content on both sides of an inserted ', he said,' is two fragments
+    text = "The outreach, he said, raised new worries about the campaign."
+    q = find(quotes(nlp, text), "worries")
+    assert [text[p.start : p.end] for p in q.content_parts] == [
+        "The outreach",
+        "raised new worries about the campaign",
+    ]
+    assert (q.cue_text, q.speaker_text) == ("said", "he")
+
+
+def test_show_title_after_the_cue_is_not_a_second_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"She is a flawed candidate," Trump said on "Good Morning America."'
+    q = find(quotes(nlp, text), "flawed")
+    assert q.content_text == '"She is a flawed candidate,"' and not q.content_parts
+
+
+def test_quote_continued_after_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will win," she said. "We will never give up."'
+    q = find(quotes(nlp, text), "win")
+    assert [text[p.start : p.end] for p in q.content_parts] == ['"We will win,"', '"We will never give up."']

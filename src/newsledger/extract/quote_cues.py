@@ -81,7 +81,37 @@ def features(tok: "Token", in_quote: bool, quote_before: bool, quote_after: bool
     f.extend(f"child={d}" for d in child_deps)
     f.extend(f"lemma_child={lemma}_{d}" for d in child_deps if d in _INFORMATIVE_CHILDREN)
     f.extend(f"lex_child={lex}_{d}" for d in child_deps if d in _INFORMATIVE_CHILDREN)
+    f.extend(_context_features(tok, lemma, nxt, prev, in_quote, quote_before, quote_after))
     return f
+
+
+def _context_features(
+    tok: "Token", lemma: str, nxt: str, prev: str, in_quote: bool, quote_before: bool, quote_after: bool
+) -> Iterable[str]:
+    """Who the subject is, what the complement looks like, the words around."""
+    doc = tok.doc
+    nxt2 = doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) else "<end>"
+    prev2 = doc[tok.i - 2].lower_ if tok.i > 1 else "<start>"
+    yield f"prev2={prev2}_{prev}"
+    yield f"next2={nxt}_{nxt2}"
+    yield f"dep_headdep={tok.dep_}_{tok.head.dep_}"
+    yield f"lemma_quote={lemma}_{quote_before}_{quote_after}_{in_quote}"
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            yield f"subj_ent={c.ent_type_ or c.pos_}"
+            yield f"lemma_subj_ent={lemma}_{c.ent_type_ or c.pos_}"
+            if c.pos_ == "PRON":
+                yield f"subj_pron={c.lower_}"
+        elif c.dep_ == "ccomp":
+            marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
+            yield f"ccomp_mark={marks[0] if marks else '-'}"
+            yield f"ccomp_subj={any(g.dep_ in ('nsubj', 'nsubjpass') for g in c.children)}"
+        elif c.dep_ == "xcomp":
+            yield f"lemma_xcomp={lemma}_{c.lemma_.lower()}"
+        elif c.dep_ in ("prep", "prt", "acomp"):
+            yield f"lemma_{c.dep_}={lemma}_{c.lower_}"
+        elif c.dep_ == "dobj":
+            yield f"lemma_dobj={lemma}_{c.lemma_.lower()}"
 
 
 # How close (in characters, same line) a quoted stretch must end before / start

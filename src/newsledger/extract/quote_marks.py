@@ -128,9 +128,41 @@ def _reopens(text: str, para: tuple[int, int], family: str) -> int | None:
     return None
 
 
+# Two apostrophes standing for one double mark (''Girl Power'', the New York
+# Times' house style in PolNeAR: 116 of 840 train texts); three in a row are
+# read as a closing single mark then a closing double (line,''' Ms. X said).
+_DOUBLED_SINGLE = re.compile(r"(?<!')''(?!')")
+_TRIPLED_SINGLE = re.compile(r"(?<=\S)'''(?!')")
+
+
+def _fold_doubled_singles(text: str) -> str:
+    """``text`` with each '' rewritten, offsets unchanged, as a straight double
+    mark on the outer side plus a filler letter on the inner side: an opening
+    '' becomes '"x', a closing one 'x"'. The quoted stretch found in the folded
+    text then runs from the first apostrophe to the last, as the gold wants."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for m in _DOUBLED_SINGLE.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        if (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace():
+            chars[i], chars[i + 1] = '"', "x"
+        elif not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE):
+            chars[i], chars[i + 1] = "x", '"'
+    for m in _TRIPLED_SINGLE.finditer(text):
+        chars[m.start() + 1], chars[m.start() + 2] = "x", '"'
+    return "".join(chars)
+
+
 def find_quotes(text: str) -> list[QuotedStretch]:
     """Top-level quoted stretches of ``text`` in document order (inner quotes,
     such as ‘insiders’ inside a “…” quote, are not returned separately)."""
+    return _find_quotes(_fold_doubled_singles(text))
+
+
+def _find_quotes(text: str) -> list[QuotedStretch]:
     paragraphs = _paragraphs(text)
     found: list[QuotedStretch] = []
     carry: dict[str, _Open] = {}  # quotes continuing from the previous paragraph

@@ -31,6 +31,9 @@ MIN_TABLE_COUNT = 3
 CONTENT_DEPS = frozenset(
     {"ccomp", "dobj", "xcomp", "prep", "acl", "advcl", "nsubjpass", "nsubj", "oprd", "attr", "pobj", "conj"}
 )
+# Before the cue these are scene-setting adjuncts ('In 2008, he called…',
+# 'Speaking to reporters, she said…'), never what was said.
+RIGHT_ONLY_DEPS = frozenset({"prep", "advcl", "xcomp", "acl", "oprd", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Cue relations that take their source from the governing verb's subject:
 # 'he said, adding that…', 'she went on to say', 'they met and said…', 'he
@@ -166,7 +169,26 @@ def noun_span(head: "Token", cue: "Token | None" = None, text: str | None = None
         opener = _CLOSERS[after.text]
         if any(t.text == opener for t in trimmed[1:]):
             trimmed = trimmed + [after]
-    return _char_span(trimmed)
+    return _char_span(_close_bracket(trimmed, drop))
+
+
+# How far past a source's last token its closing bracket may lie ('(I-Vt.)').
+BRACKET_LOOKAHEAD = 3
+
+
+def _close_bracket(toks: list["Token"], drop: set[int]) -> list["Token"]:
+    """A source that opens '(' and lost its ')' to punctuation trimming gets it
+    back: 'Sen. Bernie Sanders (I-Vt.)' (brackets balance in 153 of 155 train
+    sources that hold one)."""
+    if sum(t.text == "(" for t in toks) <= sum(t.text == ")" for t in toks):
+        return toks
+    doc, last = toks[0].doc, toks[-1].i
+    for i in range(last + 1, min(last + 1 + BRACKET_LOOKAHEAD, len(doc))):
+        if i in drop or doc[i].text not in (")", ".", ","):
+            break
+        if doc[i].text == ")":
+            return toks + [doc[j] for j in range(last + 1, i + 1)]
+    return toks
 
 
 # Closing punctuation of an appositive or aside -> the mark that opened it.
@@ -189,7 +211,7 @@ def content_head(cue: "Token", cue_toks: Sequence["Token"], tables: Tables) -> t
     lemma = cue.lemma_.lower()
     best: tuple[float, "Token", bool] | None = None
     for child in cue.children:
-        if child.dep_ not in CONTENT_DEPS:
+        if child.dep_ not in CONTENT_DEPS or (child.i < cue.i and child.dep_ in RIGHT_ONLY_DEPS):
             continue
         target = child
         if child.i in in_cue:  # 'called for X', 'pointed to X': content is the object
@@ -306,3 +328,31 @@ def subtree_indices(tok: "Token") -> set[int]:
 def tokens_of(doc: "Doc", span: tuple[int, int]) -> set[int]:
     sp = doc.char_span(span[0], span[1], alignment_mode="expand")
     return {t.i for t in sp} if sp is not None else set()
+
+
+def split_around(
+    head: "Token", exclude: set[int], clause: tuple[int, int], text: str | None = None
+) -> list[tuple[int, int]] | None:
+    """'The outreach, he said, raised new worries': when the cue clause
+    interrupts the governor's sentence, PolNeAR's content is the two parts on
+    either side of it (two fragments), not the longer part alone. None unless
+    the clause sits between two runs of the governor's subtree, touching both
+    with nothing but punctuation between."""
+    toks = [t for t in head.subtree if t.i not in exclude]
+    if text is not None:
+        lo, hi = _line_bounds(text, head.idx)
+        toks = [t for t in toks if lo < t.idx < hi]
+    runs = [r for r in (_trim_tokens(r) for r in _runs(toks)) if r]
+    before = [r for r in runs if r[-1].idx + len(r[-1].text) <= clause[0]]
+    after = [r for r in runs if r[0].idx >= clause[1]]
+    if not before or not after:
+        return None
+    left, right = _char_span(before[-1]), _char_span(after[0])
+    if text is not None and (_has_word(text[left[1] : clause[0]]) or _has_word(text[clause[1] : right[0]])):
+        return None
+    return [left, right]
+
+
+def _has_word(gap: str) -> bool:
+    return any(ch.isalnum() for ch in gap)
+

@@ -36,6 +36,7 @@ from newsledger.extract.quote_spans import (
     content_span,
     cue_tokens,
     noun_span,
+    split_around,
     source_head,
     subtree_indices,
     widen_to_quotes,
@@ -146,14 +147,14 @@ def _content(
     ctx: QuoteContext,
 ) -> tuple[tuple[int, int], ...]:
     found = content_head(cue, cue_toks, tables)
-    span = None
-    if found is not None:
-        head, is_governor = found
-        exclude = {t.i for t in cue_toks} | subtree_indices(cue) if is_governor else {t.i for t in cue_toks}
-        if src is not None:
-            exclude |= subtree_indices(src)
-        span = content_span(head, is_governor, exclude, ctx.text)
     clause = _clause(cue_toks, src_span)
+    if found is not None and found[1]:
+        split = split_around(found[0], _excluded(cue, cue_toks, src, True), clause, ctx.text)
+        if split is not None:
+            pieces = [widen_to_quotes(p, ctx.quotes) for p in split]
+            if all(p[1] <= clause[0] or p[0] >= clause[1] for p in pieces):
+                return tuple(_clip_paragraphs(p, ctx.text) for p in pieces)
+    span = _content_from(found, cue, cue_toks, src, ctx)
     if span is None:
         near = _adjacent_stretch(clause, ctx)
         return ((near.start, near.end),) if near else ()
@@ -162,9 +163,43 @@ def _content(
         return ()  # content tangled with its own cue: a parse error, skip
     pieces = [span]
     after = _stretch_after(clause, ctx)
-    if span[1] <= clause[0] and src_span is not None and after is not None and after.start >= clause[1]:
+    if (
+        span[1] <= clause[0]
+        and src_span is not None
+        and after is not None
+        and after.start >= clause[1]
+        and _punctuation_before(ctx.text[clause[1] : after.start])
+    ):
         pieces.append((after.start, after.end))  # '"A," he said, "B."'
     return tuple(_clip_paragraphs(p, ctx.text) for p in pieces)
+
+
+def _punctuation_before(gap: str) -> bool:
+    """', "B."' continues a quote; 'told "Fox News"' and 'said on "Meet the
+    Press"' name a show, not a second quote."""
+    gap = gap.strip()
+    return bool(gap) and not gap[-1].isalnum()
+
+
+def _content_from(
+    found: tuple["Token", bool] | None,
+    cue: "Token",
+    cue_toks: list["Token"],
+    src: "Token | None",
+    ctx: QuoteContext,
+) -> tuple[int, int] | None:
+    if found is None:
+        return None
+    head, is_governor = found
+    return content_span(head, is_governor, _excluded(cue, cue_toks, src, is_governor), ctx.text)
+
+
+def _excluded(cue: "Token", cue_toks: list["Token"], src: "Token | None", is_governor: bool) -> set[int]:
+    """Tokens never in the content: the cue (with its clause, for a governor) and the source."""
+    exclude = {t.i for t in cue_toks} | subtree_indices(cue) if is_governor else {t.i for t in cue_toks}
+    if src is not None:
+        exclude |= subtree_indices(src)
+    return exclude
 
 
 def _clip_paragraphs(span: tuple[int, int], text: str) -> tuple[int, int]:
