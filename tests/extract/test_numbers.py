@@ -103,6 +103,7 @@ def test_percentages(nlp, text: str, phrase: str, value: float, counts: str | No
         ("He killed three people and wounded nine others.", "nine", "injured", "others"),
         ("Police said both men were shot in the legs.", "both", "shot", "men"),
         ("Five people were shot, two of them fatally.", "two", "killed", "them"),
+        ("Two men were treated for gunshot wounds.", "Two", "injured", "men"),
         ("He shot him several times.", "several", None, "times"),
         ("Police found 15 shell casings.", "15", None, "shell casings"),
     ],
@@ -147,6 +148,8 @@ def test_separate_clauses_keep_their_roles(nlp) -> None:
         ("The victim, who was driving, was struck once and is in critical condition.", "The victim", "injured", 1),
         ("A 19-year-old was shot in the arm.", "A 19-year-old", "shot", 1),
         ("A woman was grazed by a bullet.", "A woman", "injured", 1),
+        ("She was treated and released from the hospital.", "She", "injured", 1),  # a patient, not a detainee
+        ("A man was airlifted to a trauma center.", "A man", "injured", 1),
         ("The officer hit an innocent bystander instead of the suspect.", "an innocent bystander", "shot", 1),
         ("The 22-year-old died at the hospital.", "The 22-year-old", "killed", 1),
     ],
