@@ -150,6 +150,9 @@ def test_separate_clauses_keep_their_roles(nlp) -> None:
         ("A woman was grazed by a bullet.", "A woman", "injured", 1),
         ("She was treated and released from the hospital.", "She", "injured", 1),  # a patient, not a detainee
         ("A man was airlifted to a trauma center.", "A man", "injured", 1),
+        ("A man was gunned down outside his home.", "A man", "killed", 1),
+        ("He was found unresponsive with a gunshot wound and later died.", "He", "killed", 1),
+        ("A man sustained a gunshot wound to the hand.", "A man", "injured", 1),
         ("The officer hit an innocent bystander instead of the suspect.", "an innocent bystander", "shot", 1),
         ("The 22-year-old died at the hospital.", "The 22-year-old", "killed", 1),
     ],

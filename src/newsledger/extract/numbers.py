@@ -420,7 +420,7 @@ def _verb_roles(verb: "Token", lex: Roles, voice: str = "any") -> list[tuple[str
         return found
     if lemma in lex.verbs and voice != "agent":
         found.append(lex.verbs[lemma])
-    if lemma in lex.agents and voice != "patient":
+    if lemma in lex.agents and (voice != "patient" or _dies_too(verb, lex)):
         found.append(lex.agents[lemma])
     if verb.pos_ in ("ADJ",) and verb.lower_ in lex.adjectives:
         found.append(lex.adjectives[verb.lower_])
@@ -553,6 +553,13 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
     if not found:
         return None
     return max(found, key=lambda rp: rp[1])[0]
+
+
+def _dies_too(verb: "Token", lex: Roles) -> bool:
+    """'He was found unresponsive and later died': a conjoined 'die' with no subject
+    of its own shares the passive subject, and dying has no patient."""
+    return (verb.dep_ == "conj" and lex.agents[verb.lemma_.lower()][0] == "killed"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _acts_on_someone(verb: "Token", lex: Roles) -> bool:
