@@ -101,3 +101,36 @@ def test_background_and_other_incidents_are_not_this_one() -> None:
         _q("A man", "injured", 1, implicit=True), _q("two", "killed", 2, start=40, sentence=1)))
     assert totals(incident_casualties(found, text=text)) == (0, 1)
     assert totals(incident_casualties(found)) == (2, 1)  # without the text, sentence openings are unread
+
+
+ARTICLES = [
+    ("Man killed, woman hurt in shooting",
+     "A man was shot and killed and a woman was wounded early Sunday. The man, 25, died at the scene. "
+     "The woman, 22, was taken to a hospital in stable condition.", (1, 1)),
+    ("Police: Teen killed",
+     "A 16-year-old boy was shot and killed Friday. It was the city's 45th homicide this year. "
+     "Last year, 12 teens were killed.", (1, 0)),
+    ("Double shooting", "Two men were shot outside a store. One man died at the scene. "
+     "The other was taken to a hospital.", (1, 1)),
+    ("Shooting", "A man was shot in the leg. In an unrelated shooting, two teens were wounded in another "
+     "neighborhood.", (0, 1)),
+    ("Shooting", "Two people were killed and four others were injured. Police said the four injured were taken "
+     "to area hospitals.", (2, 4)),
+    ("Three shot, one fatally", "Three people were shot, one fatally, at a party late Friday.", (1, 2)),
+    ("Shooting", "Two men were found with gunshot wounds. One was pronounced dead at the scene and the other was "
+     "taken to hospital.", (1, 1)),
+    ("Shooting", "No one was injured in the shooting, police said.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), ARTICLES)
+def test_articles_end_to_end(nlp, title: str, body: str, expected: tuple[int, int]) -> None:
+    """Hand-written reports (not from any data set) through every reader: the
+    incident event carries the article's killed / injured."""
+    from newsledger.extract import extract_article
+    from newsledger.extract.casualties import article_casualties
+    from newsledger.records import Article
+
+    text = f"{title}\n\n{body}"
+    x = extract_article(nlp(text), Article(id="t", source="test", text=text, title=title))
+    assert article_casualties(x) == expected
