@@ -166,3 +166,27 @@ def test_quote_continued_after_the_cue(nlp) -> None:  # type: ignore[no-untyped-
     text = '"We will win," she said. "We will never give up."'
     q = find(quotes(nlp, text), "win")
     assert [text[p.start : p.end] for p in q.content_parts] == ['"We will win,"', '"We will never give up."']
+
+
+LINE_SHAPES = [
+    # (text, cue, speaker, content): headline / transcript lines 'Name: words'
+    ("Ted Cruz: Physically assaulting a reporter is a fireable offense.\n", ":", "Ted Cruz",
+     "Physically assaulting a reporter is a fireable offense"),
+    ("Talk went on.\n\nBOULDUAN: You guys, back in January, wanted a debate.\n", ":", "BOULDUAN",
+     "You guys, back in January, wanted a debate"),
+    # the signature on the line after the quote
+    ('"I helped write that bill."\n\n- Sanders.\n\nHe said more.', "-", "Sanders", '"I helped write that bill."'),
+    ('"She never quits."\n\n-President Obama, tweeting after the speech', "-", "President Obama",
+     '"She never quits."'),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), LINE_SHAPES, ids=[c[2] for c in LINE_SHAPES])
+def test_line_shaped_attributions(nlp, text, cue, speaker, content) -> None:  # type: ignore[no-untyped-def]
+    hits = [(q.cue_text, q.speaker_text, q.content_text) for q in quotes(nlp, text)]
+    assert (cue, speaker, content) in hits
+
+
+@pytest.mark.parametrize("text", ["UPDATE: The story was changed on Friday.\n", "Q: Have you talked to her?\n"])
+def test_labels_are_not_speakers(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [q for q in quotes(nlp, text) if q.cue_text == ":"]
