@@ -120,6 +120,9 @@ ARTICLES = [
     ("Shooting", "Two men were found with gunshot wounds. One was pronounced dead at the scene and the other was "
      "taken to hospital.", (1, 1)),
     ("Shooting", "No one was injured in the shooting, police said.", (0, 0)),
+    ("Man wounded", "A man was wounded Friday. In 2015, three people were killed at the same corner.", (0, 1)),
+    ("Man killed", "A man was shot and killed Friday. Four people have been killed in shootings in the city "
+     "since Friday.", (1, 0)),
 ]
 
 

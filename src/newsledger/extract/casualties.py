@@ -100,6 +100,7 @@ def _past_sentences(found: ArticleExtraction) -> set[int]:
 # A sentence opening like this tells another incident than the report's own.
 _OTHER_INCIDENT = re.compile(
     r"^\W*(earlier|separately|in (an|a) (unrelated|separate|different|similar)|in another|in other news)\b"
+    r"|^\W*(in (\w+ )?(19|20)\d\d|last (year|summer|spring|fall|winter)|\w+ years ago)\b"
     r"|\bin (an|a) (unrelated|separate) (incident|shooting|case)\b", re.I)
 
 
