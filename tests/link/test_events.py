@@ -162,8 +162,13 @@ def test_a_told_date_after_the_other_report_was_published_is_another_event() -> 
     assert len(merged(members)[0]) == 2
 
 
-def test_merging_does_not_depend_on_member_order() -> None:
-    texts = ["Police detained 50 people in Minsk.", "Dozens were detained in Belarus.", "Arrests in Gomel."]
+@pytest.mark.parametrize("collapse_above", [400, 0])  # exact order, and the big-story fast path
+def test_merging_does_not_depend_on_member_order(collapse_above: int, monkeypatch) -> None:
+    from newsledger.link import events as link_events
+
+    monkeypatch.setattr(link_events, "COLLAPSE_ABOVE", collapse_above)
+    texts = ["Police detained 50 people in Minsk.", "Dozens were detained in Belarus.", "Arrests in Gomel.",
+             "People were detained in Belarus."]
     members = []
     for i, text in enumerate(texts):
         a = article(f"a{i}", text, originator=f"O{i}")

@@ -129,6 +129,13 @@ CONTEXT_VETO = True
 # (held-out odd equal to 20's): 20, the smaller radius.
 NEAR_KM = 20.0
 
+# Above this many article events in a story, article events with equal
+# signatures are merged before the agglomeration (pairs grow quadratically:
+# a 200-article story took 7.8 CPU s without, 0.34 s with). Collapsing
+# everywhere costs 0.0045 CoNLL F1 on ECB+ (0.7180 vs 0.7225: it skips the
+# similarity order among equals), so small stories keep the exact order.
+COLLAPSE_ABOVE = 400
+
 # Entity mention forms that name someone; a pronoun whose cluster holds one of
 # these is named too (the cluster is what the actor resolves to).
 _NAMING_FORMS = frozenset({"name", "surname", "honorific", "acronym"})
@@ -399,23 +406,37 @@ def _specific(c: list[_Item]) -> bool:
     return any(it.place is not None and it.place.precision not in ("country", "region") for it in c)
 
 
-def _similarity(a: list[_Item], b: list[_Item]) -> int:
-    """How much two compatible article events share beyond not contradicting
-    each other: named participants, a specific told place, told dates, the
-    trigger word. Orders the merges only (most evident first)."""
-    def named(c):  # type: ignore[no-untyped-def]
-        return {k for it in c for k in it.named_actors | it.named_targets}
+def _features(groups: list[list[_Item]]) -> tuple[set, set, list[_Item], set]:
+    """What a node's article events share with others: named participants,
+    specific told places, mentions with told dates, trigger words."""
+    items = [it for g in groups for it in g]
+    named = {k for it in items for k in it.named_actors | it.named_targets}
+    places = {it.place.geonameid or it.place.text for it in items if it.place is not None and _specific([it])}
+    told = [it for it in items if it.span]
+    return named, places, told, {it.mention.trigger.casefold() for it in items}
 
-    def places(c):  # type: ignore[no-untyped-def]
-        return {it.place.geonameid or it.place.text for it in c if it.place is not None and _specific([it])}
 
-    def told(c):  # type: ignore[no-untyped-def]
-        return [it for it in c if it.span]
+def _similarity(fa: tuple, fb: tuple) -> int:
+    """How much two compatible nodes share beyond not contradicting each other.
+    Orders the merges only (most evident first)."""
+    score = len(fa[0] & fb[0]) + len(fa[1] & fb[1])
+    score += any(_times_agree(x, y) for x in fa[2][:20] for y in fb[2][:20])
+    return score + bool(fa[3] & fb[3])
 
-    score = len(named(a) & named(b)) + len(places(a) & places(b))
-    score += any(_times_agree(x, y) for x in told(a) for y in told(b))
-    score += bool({it.mention.trigger.casefold() for it in a} & {it.mention.trigger.casefold() for it in b})
-    return score
+
+def _signature(it: _Item) -> tuple:
+    """Everything :func:`compatible` and :func:`_similarity` read of a mention:
+    equal signatures are interchangeable, so compatibility is computed once
+    per signature pair."""
+    p, ctx = it.place, it.place or it.mention.place
+    place = (p.geonameid, (p.name or p.text).casefold(), p.precision, p.country_code, p.admin1, p.latitude,
+             p.longitude) if p is not None else None
+    return (
+        it.mention.event_type, it.mention.modality, it.mention.is_summary, place, it.span, it.reported,
+        it.named_actors, it.named_targets, ctx.country_code if ctx is not None else None,
+        it.actors if ACTOR_VETO == "any" else None,
+        it.mention.trigger.casefold(),  # not read by compatible(), but by _similarity()
+    )
 
 
 def _vague_rule(local: list[list[_Item]], ok: dict[tuple[int, int], bool]) -> None:
@@ -444,26 +465,56 @@ def _across_articles(local: list[list[_Item]]) -> list[list[_Item]]:
     """Step 2: complete-link agglomeration of the article events, most similar
     pairs first; two events of one article never merge here (step 1 kept them
     apart), and every pair of mentions of a merged event is compatible. The
-    result does not depend on the order the articles came in."""
-    n = len(local)
-    article = [c[0].article.id for c in local]
-    ok: dict[tuple[int, int], bool] = {}
-    pairs: list[tuple[int, int, int]] = []
+    result does not depend on the order the articles came in.
+
+    Cost: compatibility is computed once per pair of signatures, and in a
+    story with more than :data:`COLLAPSE_ABOVE` article events, those with
+    equal signatures (the many 'arrests in Belarus, no date of their own' of
+    a big story) are one node from the start."""
+    sigs = [frozenset(_signature(it) for it in g) for g in local]
+    collapse = len(local) > COLLAPSE_ABOVE
+    reps: dict[tuple, _Item] = {}
+    for g in local:
+        for it in g:
+            reps.setdefault(_signature(it), it)
+    # nodes: equal signature sets of different articles (a second event of one
+    # article with the same signatures is a node of its own)
+    node_of: dict[tuple, int] = {}
+    nodes: list[list[int]] = []
+    seen: dict[tuple, int] = {}
+    for i, g in enumerate(local):
+        k = (sigs[i], g[0].article.id)
+        seen[k] = seen.get(k, -1) + 1
+        key = (sigs[i], seen[k]) if collapse else (i,)
+        if key not in node_of:
+            node_of[key] = len(nodes)
+            nodes.append([])
+        nodes[node_of[key]].append(i)
+    articles = [{local[i][0].article.id for i in ns} for ns in nodes]
+    memo: dict[tuple, bool] = {}
+
+    def fits(sa: tuple, sb: tuple) -> bool:
+        if (sa, sb) not in memo:
+            memo[(sa, sb)] = memo[(sb, sa)] = compatible(reps[sa], reps[sb])
+        return memo[(sa, sb)]
+
     by_kind: dict[tuple, list[int]] = {}
-    for i, c in enumerate(local):
-        m = c[0].mention
-        by_kind.setdefault((_kind(m.event_type), m.modality, m.is_summary), []).append(i)
+    for n, ns in enumerate(nodes):
+        m = local[ns[0]][0].mention
+        by_kind.setdefault((_kind(m.event_type), m.modality, m.is_summary), []).append(n)
+    ok: dict[tuple[int, int], bool] = {}
     for idx in by_kind.values():
         for x, i in enumerate(idx):
+            si = sigs[nodes[i][0]]
             for j in idx[x + 1 :]:
-                ok[(i, j)] = article[i] != article[j] and all(compatible(a, b) for a in local[i] for b in local[j])
-    _vague_rule(local, ok)
-    for (i, j), fit in ok.items():
-        if fit:
-            pairs.append((-_similarity(local[i], local[j]), i, j))
-    owner = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for _, i, j in sorted(pairs):
+                sj = sigs[nodes[j][0]]
+                ok[(i, j)] = not (articles[i] & articles[j]) and all(fits(a, b) for a in si for b in sj)
+    _vague_rule([local[ns[0]] for ns in nodes], ok)
+    feats = [_features([local[g] for g in ns]) for ns in nodes]
+    pairs = sorted((-_similarity(feats[i], feats[j]), i, j) for (i, j), fit in ok.items() if fit)
+    owner = list(range(len(nodes)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+    for _, i, j in pairs:
         ri, rj = owner[i], owner[j]
         if ri == rj:
             continue
@@ -472,7 +523,8 @@ def _across_articles(local: list[list[_Item]]) -> list[list[_Item]]:
             members[keep].extend(members.pop(gone))
             for p in members[keep]:
                 owner[p] = keep
-    return [[it for g in sorted(ms) for it in local[g]] for _, ms in sorted(members.items())]
+    clusters = [sorted(g for n in ms for g in nodes[n]) for ms in members.values()]
+    return [[it for g in c for it in local[g]] for c in sorted(clusters)]
 
 
 # --------------------------------------------------------------------------- #
