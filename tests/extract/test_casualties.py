@@ -59,6 +59,11 @@ def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tup
         # 'A teenager was killed and his friend was injured': 'his friend' is someone new
         ([_q("A teenager", "killed", 1, implicit=True, counted="teenager"),
           _q("his friend", "injured", 1, implicit=True, start=30, counted="friend")], (1, 1)),
+        # the suspect wounded by police in a report with another victim is the shooter...
+        ([_q("A man", "killed", 1, implicit=True, counted="man"),
+          _q("a suspect", "injured", 1, implicit=True, start=30, sentence=1, counted="suspect")], (1, 0)),
+        # ... but alone, a suspect shot by police is the victim
+        ([_q("a suspect", "shot", 1, implicit=True, counted="suspect")], (0, 1)),
     ],
 )
 def test_incident_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:

@@ -34,6 +34,10 @@ VICTIM_ROLES = (KILLED, INJURED, SHOT)
 # the tens), not tuned.
 MAX_INCIDENT_VICTIMS = 60
 
+# Nouns for the one who shot: counted as victims only when no one else is.
+PERPETRATORS = frozenset({"suspect", "gunman", "shooter", "robber", "attacker", "assailant", "intruder",
+                          "burglar", "killer"})
+
 _TALLY_TIME = re.compile(r"\b(this|last|so far|since|per|a|each|every)\b.*\b(year|decade)s?\b|\bsince\b|\bso far\b",
                          re.I)
 _ANAPHORS = {"the", "he", "she", "him", "her", "his", "this", "that"}
@@ -176,6 +180,11 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
     pairs = [(r, q) for r, q in role_quantities(found, events) if r in VICTIM_ROLES
              and not (q.evidence.sentence in tallies and not q.implicit and (q.low or 0) > 1)
              and q.evidence.sentence not in elsewhere]
+    # 'the suspect was wounded by officers' in a report that names other victims:
+    # the shooter, not one of the victims (alone, a suspect shot by police is the victim)
+    others = [(r, q) for r, q in pairs if (q.counted_text or "").casefold() not in PERPETRATORS]
+    if others:
+        pairs = others
     dead = _largest(pairs, KILLED)
     killed = _count(dead)
     parts = [_part(KILLED, dead, killed)] if dead is not None and killed else []
