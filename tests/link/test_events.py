@@ -181,3 +181,18 @@ def test_merging_does_not_depend_on_member_order(collapse_above: int, monkeypatc
         shuffled = members[:]
         random.Random(seed).shuffle(shuffled)
         assert merged(shuffled) == reference
+
+
+def test_no_members_no_events() -> None:
+    assert merge_events([], "s", {}, {}) == ([], {})
+
+
+def test_summary_is_linked_not_merged() -> None:
+    a = article("a", "At least 6,700 people have been detained since Sunday. Police detained him in Minsk.")
+    summary = dataclasses.replace(
+        mention(a, "detained", "ARREST", [quantity(a, "At least 6,700", 6700, None, "at_least", "arrested")],
+                is_summary=True), summary_start="2020-08-09", summary_end="2020-08-14")
+    single = mention(a, "detained him", "ARREST", date="2020-08-12", place=place(a, "Minsk", 625144))
+    events, _ = merged([(a, extraction(a, events=(summary, single)))])
+    by_kind = {e.is_summary: e for e in events}
+    assert len(events) == 2 and by_kind[False].summarised_by == (by_kind[True].id,)
