@@ -404,6 +404,7 @@ SWEEPS: dict[str, dict[str, tuple[Any, ...]]] = {
     "context": {"CONTEXT_VETO": (True, False), "SPEECH_ACTOR_VETO": (True, False)},
     "places": {"NEAR_KM": (0.0, 20.0, 40.0, 80.0)},
     "collapse": {"COLLAPSE_ABOVE": (0, 400)},
+    "modality": {"REALIS": (frozenset({"occurred"}), frozenset({"occurred", "rumoured"}))},
     "times-types": {"MAX_TOLD_SPAN_DAYS": (None, 366, 31), "FAMILY_MERGE": (False, True)},
 }
 
