@@ -175,7 +175,8 @@ LINE_SHAPES = [
     ("Talk went on.\n\nBOULDUAN: You guys, back in January, wanted a debate.\n", ":", "BOULDUAN",
      "You guys, back in January, wanted a debate"),
     # the signature on the line after the quote
-    ('"I helped write that bill."\n\n- Sanders.\n\nHe said more.', "-", "Sanders", '"I helped write that bill."'),
+    ('"I helped write that bill."\n\n- Sanders.\n\nHe said more.', "-", "Sanders",
+     '"I helped write that bill."'),
     ('"She never quits."\n\n-President Obama, tweeting after the speech', "-", "President Obama",
      '"She never quits."'),
 ]
@@ -187,6 +188,9 @@ def test_line_shaped_attributions(nlp, text, cue, speaker, content) -> None:  # 
     assert (cue, speaker, content) in hits
 
 
-@pytest.mark.parametrize("text", ["UPDATE: The story was changed on Friday.\n", "Q: Have you talked to her?\n"])
+LABELS = ["UPDATE: The story was changed on Friday.\n", "Q: Have you talked to her?\n"]
+
+
+@pytest.mark.parametrize("text", LABELS)
 def test_labels_are_not_speakers(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert not [q for q in quotes(nlp, text) if q.cue_text == ":"]

@@ -82,7 +82,9 @@ _DASH_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t]*([A-Z][^\n]{0,80}?)[ 
 # ... or on the line after a quote that ends its paragraph ('"…"\n\n- Sanders.'),
 # where a plain hyphen opening the line signs too; the name stops at a comma
 # ('-President Obama, tweeting after the speech').
-_NEXT_LINE_SIGNATURE = re.compile(r"[ \t]*\n\s*([―—–]|--|-)[ \t]*([A-Z][^\n,]{0,80}?)[ \t.]*(?=[\n,]|$)")
+_NEXT_LINE_SIGNATURE = re.compile(
+    r"[ \t]*\n\s*([―—–]|--|-)[ \t]*([A-Z][^\n,]{0,80}?)[ \t.]*(?=[\n,]|$)"
+)
 
 
 def dash_attributions(doc: "Doc", text: str, stretches: list[QuotedStretch]) -> Iterator[SpanSet]:
@@ -105,7 +107,8 @@ def dash_attributions(doc: "Doc", text: str, stretches: list[QuotedStretch]) -> 
 # train this shape matched 73 lines, 55 of them gold cues.
 COLON_MIN_CONTENT_WORDS = 3
 _COLON_LINE = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.'’@-]*)(?:[ \t]+(?:[A-Z][\w.'’@-]*|of|de|van|von)){0,4})[ \t]*(:)[ \t]+(\S[^\n]*)$",
+    r"^[ \t]*((?:[A-Z][\w.'’@-]*)(?:[ \t]+(?:[A-Z][\w.'’@-]*|of|de|van|von)){0,4})"
+    r"[ \t]*(:)[ \t]+(\S[^\n]*)$",
     re.M,
 )
 _COLON_LABELS = frozenset(
@@ -129,7 +132,8 @@ def colon_attributions(doc: "Doc", text: str) -> Iterator[SpanSet]:
             end -= 1  # the line's full stop is not content; a closing quote mark is
         if end <= m.start(3):
             continue
-        yield SpanSet((m.start(2), m.end(2)), (name.start_char, name.end_char), name.root.i, ((m.start(3), end),))
+        source = (name.start_char, name.end_char)
+        yield SpanSet((m.start(2), m.end(2)), source, name.root.i, ((m.start(3), end),))
 
 
 def _speaker_label(name: "SpacySpan", words: str) -> bool:
