@@ -194,3 +194,9 @@ LABELS = ["UPDATE: The story was changed on Friday.\n", "Q: Have you talked to h
 @pytest.mark.parametrize("text", LABELS)
 def test_labels_are_not_speakers(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert not [q for q in quotes(nlp, text) if q.cue_text == ":"]
+
+
+def test_colon_touching_the_cue_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Trump tweeted: "The media is so dishonest."'
+    q = find(quotes(nlp, text), "dishonest")
+    assert q.cue_text == "tweeted:"
