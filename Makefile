@@ -45,11 +45,12 @@ eval: $(STAMP)
 	$(VENV)/bin/newsledger evaluate aeb
 	$(VENV)/bin/newsledger evaluate polnear
 	$(VENV)/bin/newsledger evaluate gvdb
-	$(VENV)/bin/newsledger evaluate case2021
+	$(VENV)/bin/newsledger evaluate case2021 --cv 5
 	$(VENV)/bin/newsledger evaluate ecbplus
 	$(VENV)/bin/newsledger evaluate ner-repair
 	$(VENV)/bin/newsledger evaluate entity-coref
 	$(VENV)/bin/newsledger evaluate times
+	$(VENV)/bin/newsledger evaluate event-coref
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
