@@ -200,3 +200,25 @@ def test_colon_touching_the_cue_is_part_of_it(nlp) -> None:  # type: ignore[no-u
     text = 'Trump tweeted: "The media is so dishonest."'
     q = find(quotes(nlp, text), "dishonest")
     assert q.cue_text == "tweeted:"
+
+
+def test_relative_pronoun_before_the_cue_is_a_content_fragment(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He attacked the policies, which he said had harmed the economy."
+    q = find(quotes(nlp, text), "harmed")
+    assert [text[p.start : p.end] for p in q.content_parts] == ["which", "had harmed the economy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a bare quote opening the next sentence continues the speaker
+        ('"We will win," said Mike Purdy, a historian. "Nobody can stop us."\n',
+         ['"We will win,"', '"Nobody can stop us."']),
+        # ... not when it carries its own cue
+        ('"We will win," said Mike Purdy, a historian. "Nobody can stop us," she added.\n',
+         []),
+    ],
+)
+def test_quote_in_the_next_sentence(nlp, text, parts) -> None:  # type: ignore[no-untyped-def]
+    q = find(quotes(nlp, text), "We will win")
+    assert [text[p.start : p.end] for p in q.content_parts] == parts

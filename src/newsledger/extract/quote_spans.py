@@ -333,11 +333,11 @@ def tokens_of(doc: "Doc", span: tuple[int, int]) -> set[int]:
 def split_around(
     head: "Token", exclude: set[int], clause: tuple[int, int], text: str | None = None
 ) -> list[tuple[int, int]] | None:
-    """'The outreach, he said, raised new worries': when the cue clause
-    interrupts the governor's sentence, PolNeAR's content is the two parts on
-    either side of it (two fragments), not the longer part alone. None unless
-    the clause sits between two runs of the governor's subtree, touching both
-    with nothing but punctuation between."""
+    """'The outreach, he said, raised new worries' / '…, which he said had
+    harmed the economy': when the cue clause interrupts the content head's
+    subtree, PolNeAR's content is the two parts on either side of it (two
+    fragments), not the longer part alone. None unless the clause sits between
+    two runs of the subtree, touching both with nothing but punctuation between."""
     toks = [t for t in head.subtree if t.i not in exclude]
     if text is not None:
         lo, hi = _line_bounds(text, head.idx)

@@ -200,8 +200,8 @@ def _content(
 ) -> tuple[tuple[int, int], ...]:
     found = content_head(cue, cue_toks, tables)
     clause = _clause(cue_toks, src_span)
-    if found is not None and found[1]:
-        split = split_around(found[0], _excluded(cue, cue_toks, src, True), clause, ctx.text)
+    if found is not None:
+        split = split_around(found[0], _excluded(cue, cue_toks, src, found[1]), clause, ctx.text)
         if split is not None:
             pieces = [widen_to_quotes(p, ctx.quotes) for p in split]
             if all(p[1] <= clause[0] or p[0] >= clause[1] for p in pieces):
@@ -221,9 +221,31 @@ def _content(
         and after is not None
         and after.start >= clause[1]
         and _punctuation_before(ctx.text[clause[1] : after.start])
+        and ("." not in ctx.text[clause[1] : after.start] or _bare(after, ctx))
     ):
         pieces.append((after.start, after.end))  # '"A," he said, "B."'
+    elif span[1] <= clause[0] and src_span is not None and any((q.start, q.end) == span for q in ctx.quotes):
+        nxt = _bare_quote_after_sentence(cue, ctx)
+        if nxt is not None:
+            pieces.append((nxt.start, nxt.end))  # '"A," said X, a historian. "B."'
     return tuple(_clip_paragraphs(p, ctx.text) for p in pieces)
+
+
+def _bare_quote_after_sentence(cue: "Token", ctx: QuoteContext) -> QuotedStretch | None:
+    """A quoted stretch that opens the sentence after the cue's, on the same line,
+    and ends its line with no cue of its own ('"B," she added' is not bare)."""
+    end = cue.sent.end_char
+    rest = ctx.text[end : end + 3]
+    start = end + len(rest) - len(rest.lstrip(" \t"))
+    q = ctx.inside(start)
+    return q if q is not None and q.start == start and _bare(q, ctx) else None
+
+
+def _bare(q: QuotedStretch, ctx: QuoteContext) -> bool:
+    """Nothing but punctuation follows the quote on its line (no cue of its own)."""
+    line_end = ctx.text.find("\n", q.end)
+    tail = ctx.text[q.end : line_end if line_end >= 0 else len(ctx.text)]
+    return not any(ch.isalnum() for ch in tail)
 
 
 def _punctuation_before(gap: str) -> bool:
