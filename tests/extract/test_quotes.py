@@ -222,3 +222,11 @@ def test_relative_pronoun_before_the_cue_is_a_content_fragment(nlp) -> None:  # 
 def test_quote_in_the_next_sentence(nlp, text, parts) -> None:  # type: ignore[no-untyped-def]
     q = find(quotes(nlp, text), "We will win")
     assert [text[p.start : p.end] for p in q.content_parts] == parts
+
+
+def test_name_between_quote_and_cue_is_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the small parser hangs the name inside the quoted clause; the gap still names the speaker
+    text = "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton adviser, said."
+    q = find(quotes(nlp, text), "hunky-dory")
+    assert q.speaker_text == "Gene Sperling, a top outside Clinton adviser,"
+    assert q.content_text == "“It is not the position that everything is hunky-dory,”"

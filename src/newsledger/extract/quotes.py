@@ -184,10 +184,43 @@ def attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | No
         cue_span = (cue_span[0], cue_span[1] + 1)
     src = source_head(cue)
     src_span = noun_span(src, cue, ctx.text) if src is not None else None
+    if src is None:
+        src, src_span = _name_after_quote(cue_toks[0], ctx) or (None, None)
     pieces = _content(cue, cue_toks, src, src_span, tables, ctx)
     if not pieces:
         return None
     return SpanSet(cue_span, src_span, src.i if src is not None else None, pieces)
+
+
+# Longest name (with its appositive) between a closing quote mark and the cue.
+NAME_GAP_MAX_TOKENS = 15
+
+
+def _name_after_quote(first: "Token", ctx: QuoteContext) -> tuple["Token", tuple[int, int]] | None:
+    """'"…," Gene Sperling, a top Clinton adviser, said': the small parser often
+    hangs the name inside the quoted clause, leaving the cue without a subject.
+    The head of the noun phrase filling the gap between the closing mark and
+    the cue (same line) is then the source."""
+    doc = first.doc
+    i = first.i - 1
+    while i >= 0 and first.i - i <= NAME_GAP_MAX_TOKENS and ctx.inside(doc[i].idx) is None:
+        if "\n" in doc[i].text:
+            return None
+        i -= 1
+    if i < 0 or first.i - i > NAME_GAP_MAX_TOKENS:
+        return None
+    gap = [t for t in doc[i + 1 : first.i] if not t.is_punct and not t.is_space]
+    if not gap or not gap[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in gap):
+        return None
+    inside = {t.i for t in gap}
+    roots = [t for t in gap if t.head.i not in inside or t.head.i == t.i]
+    head = roots[0] if roots else gap[-1]
+    if head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    end = gap[-1].idx + len(gap[-1].text)
+    if "," in ctx.text[gap[0].idx : end] and ctx.text[end : end + 1] == ",":
+        end += 1  # the comma closing an appositive belongs to the source (gold convention)
+    return head, (gap[0].idx, end)
 
 
 def _content(
