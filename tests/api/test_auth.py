@@ -80,6 +80,9 @@ def test_read_token_protects_reads_and_pages(sample_db):
         assert c.get("/api/v1/events").status_code == 401
         assert c.get("/api/v1/events", headers={"Authorization": "Bearer reader"}).status_code == 200
         assert c.get("/api/v1/events", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+        for path in ("/api/v1/events/ev-deaths", "/api/v1/stories", "/api/v1/events?type=ARREST"):
+            assert c.get(path).status_code == 401, path
+            assert c.get(path, headers={"Authorization": "Bearer reader"}).status_code == 200, path
         page = c.get("/", headers={"Accept": "text/html"}, follow_redirects=False)
         assert page.status_code == 303 and page.headers["location"] == "/login"
         assert (

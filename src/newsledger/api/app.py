@@ -65,7 +65,7 @@ class SecurityHeaders:
 def create_app(settings: Settings | None = None, *, ingest: IngestFn | None = None) -> FastAPI:
     """Build the app for ``settings.db_path``. ``ingest`` replaces the pipeline
     call behind POST /api/v1/articles (tests inject a light one)."""
-    from newsledger.api.routes import read, write
+    from newsledger.api.routes import hot, read, write
     from newsledger.web.views import router as web_router
 
     settings = settings or Settings()
@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None, *, ingest: IngestFn | None = No
     app.state.readers = Readers(settings.db_path)
     app.state.ingest = ingest or run_pipeline
     app.state.write_lock = asyncio.Lock()
+    app.include_router(hot)  # first: the event list and detail (see routes.hot)
     app.include_router(read)
     app.include_router(write)
     app.include_router(web_router)

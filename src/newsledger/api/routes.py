@@ -33,6 +33,11 @@ Q = TypeVar("Q", bound=BaseModel)
 read = APIRouter(
     prefix=PREFIX, dependencies=[Depends(require_read)], responses={401: {"model": schemas.Problem}}
 )
+# The hottest read endpoints (event list and detail) have a router of their own,
+# included first: they check the read token inline instead of through a router
+# dependency, and the app's route matching reaches them first (together ~30 %
+# of the CPU of a filtered list request under the load benchmark).
+hot = APIRouter(prefix=PREFIX, responses={401: {"model": schemas.Problem}})
 write = APIRouter(
     prefix=PREFIX,
     dependencies=[Depends(require_write)],
@@ -207,7 +212,7 @@ class EventQuery(BaseModel):
         )
 
 
-@read.get(
+@hot.get(
     "/events",
     response_model=schemas.EventPage,
     responses=INVALID,
@@ -215,12 +220,13 @@ class EventQuery(BaseModel):
     summary="Events, newest first, filtered",
 )
 async def list_events(request: Request) -> Response:
+    await require_read(request)
     q = parse_query(EventQuery, request)
     db = request.app.state.readers.get()
     return page_response(queries.events(db, q.filter(), limit=q.limit, offset=q.offset), raw=True)
 
 
-@read.get(
+@hot.get(
     "/events/{event_id}",
     response_model=schemas.EventDetail,
     responses=NOT_FOUND,
@@ -228,6 +234,7 @@ async def list_events(request: Request) -> Response:
     summary="One event with claims, discrepancies, entities and evidence passages",
 )
 async def get_event(request: Request) -> Response:
+    await require_read(request)
     return _detail(request, queries.event, "event")
 
 
