@@ -230,3 +230,9 @@ def test_name_between_quote_and_cue_is_the_source(nlp) -> None:  # type: ignore[
     q = find(quotes(nlp, text), "hunky-dory")
     assert q.speaker_text == "Gene Sperling, a top outside Clinton adviser,"
     assert q.content_text == "“It is not the position that everything is hunky-dory,”"
+
+
+def test_preposition_after_the_cue_joins_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He complained about the media coverage of the race."
+    q = find(quotes(nlp, text), "coverage")
+    assert (q.cue_text, q.content_text) == ("complained about", "the media coverage of the race")

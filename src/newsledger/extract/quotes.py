@@ -35,6 +35,7 @@ from newsledger.extract.quote_spans import (
     content_head,
     content_span,
     cue_tokens,
+    inner_content,
     noun_span,
     split_around,
     source_head,
@@ -177,7 +178,7 @@ def _quoting_verb(tok: "Token", ctx: QuoteContext) -> bool:
 
 def attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | None:
     """The cue, source and content spans around one cue head, or None without content."""
-    cue_toks = cue_tokens(cue, tables)
+    cue_toks = _with_content_preposition(cue, cue_tokens(cue, tables), tables)
     cue_span = (cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1].text))
     if ctx.text[cue_span[1] : cue_span[1] + 1] == ":":
         # 'tweeted:': the gold keeps a colon that touches the cue (368 of 386 in train)
@@ -190,6 +191,20 @@ def attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | No
     if not pieces:
         return None
     return SpanSet(cue_span, src_span, src.i if src is not None else None, pieces)
+
+
+def _with_content_preposition(cue: "Token", cue_toks: list["Token"], tables: Tables) -> list["Token"]:
+    """'talks about X': when the content would start with a preposition right
+    after the cue, the preposition joins the cue and its object is the content
+    (PolNeAR train: preposition in the cue 1,338 times, in the content 187)."""
+    found = content_head(cue, cue_toks, tables)
+    if found is None or found[1]:
+        return cue_toks
+    prep = found[0]
+    touches = prep.head.i == cue.i and prep.i == cue_toks[-1].i + 1
+    if prep.dep_ != "prep" or not touches or inner_content(prep) is None:
+        return cue_toks
+    return [*cue_toks, prep]
 
 
 # Longest name (with its appositive) between a closing quote mark and the cue.
