@@ -48,7 +48,7 @@ from newsledger.records import Article, ArticleExtraction, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "1"
+VERSION = "2"  # session 2: line rules, content splits, colon and preposition conventions
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
