@@ -108,3 +108,20 @@ def test_minilm_stays_float32_and_batches_agree():
     alone = np.vstack([enc.encode([t]) for t in texts])
     assert together.dtype == np.float32
     assert np.allclose(together, alone, atol=1e-4)
+
+
+@pytest.mark.parametrize("analyzer, ngrams", [("word", (1, 2)), ("char_wb", (3, 5))])
+def test_tfidf_matches_sklearn(analyzer, ngrams):
+    """The model's hand-rolled TF-IDF equals sklearn's for either analyzer."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsledger.extract.event_types import TypingModel
+
+    train = ["Troops shelled the town.", "Protesters marched in the capital.", "Shelling hit the town again."]
+    vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True).fit(train)
+    model = TypingModel(
+        classes=("A",), vocabulary=dict(vec.vocabulary_), idf=vec.idf_, coef=np.zeros((1, 1)),
+        intercept=np.zeros(1), uses_embeddings=False, uses_parse=False, analyzer=analyzer, ngram_range=ngrams,
+    )
+    texts = ["The town was shelled by troops, again.", "", "Marchers protested."]
+    assert np.allclose(model._tfidf(texts).toarray(), vec.transform(texts).toarray(), atol=1e-6)

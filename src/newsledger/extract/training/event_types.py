@@ -25,6 +25,8 @@ import newsledger
 from newsledger.extract.event_types import (
     MODEL_FILE,
     MODEL_FILE_LEXICAL,
+    TFIDF_ANALYZER,
+    TFIDF_NGRAMS,
     TypingModel,
     build_features,
 )
@@ -50,8 +52,9 @@ DEFINITION_WEIGHT = 0.5 * HANDWRITTEN_WEIGHT
 EMBEDDING_MODEL_PARSE = False
 # spaCy components the typing features never read (see parse_spans).
 PARSE_SKIP = ("ner",)
-# Terms seen in fewer documents are dropped from the vocabulary (keeps the file small).
-MIN_DF = 1
+# Terms seen in fewer documents are dropped from the vocabulary (keeps the file small;
+# character n-grams seen once are mostly names and typos).
+MIN_DF = 2
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def fit(
     from sklearn.linear_model import LogisticRegression
 
     texts = [r.text for r in rows]
-    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=MIN_DF)
+    vec = TfidfVectorizer(analyzer=TFIDF_ANALYZER, ngram_range=TFIDF_NGRAMS, sublinear_tf=True, min_df=MIN_DF)
     tfidf = vec.fit_transform(texts)
     x = build_features(tfidf, texts, spans if use_parse else None, use_embeddings, embeddings)
     y = [r.code for r in rows]
@@ -122,6 +125,8 @@ def fit(
         intercept=clf.intercept_.astype(np.float32),
         uses_embeddings=use_embeddings,
         uses_parse=use_parse,
+        analyzer=TFIDF_ANALYZER,
+        ngram_range=TFIDF_NGRAMS,
     )
 
 
