@@ -108,3 +108,18 @@ def test_casualties_never_negative(rows):
                         counts=role, implicit=imp) for i, (role, low, imp, s) in enumerate(rows))
     killed, injured = totals(incident_casualties(ArticleExtraction(article_id="p", quantities=qs)))
     assert killed >= 0 and injured >= 0
+
+
+# The one who died or was hurt is the target of a DEATH / INJURY event, not its actor.
+UNDERGONE = [
+    ("The former senator died in hospital on Sunday.", "DEATH", "The former senator"),
+    ("His death shocked the town.", "DEATH", "His"),
+    ("A local teacher was injured in the crash.", "INJURY", "A local teacher"),
+]
+
+
+@pytest.mark.parametrize("text, code, target", UNDERGONE)
+def test_undergoer_is_target(nlp, text, code, target):
+    ev = next(e for e in _events(nlp, text) if e.event_type == code)
+    assert target in [t.text for t in ev.targets]
+    assert target not in [a.text for a in ev.actors]

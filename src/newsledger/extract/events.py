@@ -353,7 +353,13 @@ def _inherited_subject(trigger: "Token") -> list["Token"]:
     return []
 
 
-def _arguments(trigger: "Token", entities: list[EntityMention]) -> tuple[tuple[ArgRef, ...], tuple[ArgRef, ...]]:
+# Types whose subject undergoes the event (dies, is hurt) rather than doing it.
+_UNDERGONE = frozenset({"DEATH", "INJURY"})
+
+
+def _arguments(
+    trigger: "Token", entities: list[EntityMention], code: str = ""
+) -> tuple[tuple[ArgRef, ...], tuple[ArgRef, ...]]:
     actors, targets = [], []
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
     for c in trigger.children:
@@ -373,6 +379,10 @@ def _arguments(trigger: "Token", entities: list[EntityMention]) -> tuple[tuple[A
         trigger.head if a.lower_ in ("who", "which", "that") and trigger.dep_ == "relcl" else a for a in actors
     ]
     actors = [a for a in actors if a.ent_type_ not in ("DATE", "TIME")]  # "Sunday's election"
+    if code in _UNDERGONE and not any(c.dep_ == "dobj" for c in trigger.children):
+        # 'the victim died', 'his death', 'her injuries': the one who died or was
+        # hurt is the target; only 'gunmen killed three' has an actor
+        actors, targets = [], targets + actors
     return tuple(_arg(t, entities) for t in actors), tuple(_arg(t, entities) for t in targets)
 
 
@@ -490,7 +500,7 @@ def read_events(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
 
 def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities, dominant) -> EventMention:
     tok = d.trigger
-    actors, targets = _arguments(tok, sent_entities)
+    actors, targets = _arguments(tok, sent_entities, d.code)
     is_summary, s_start, s_end = _summary(d, sent, sent_times, article)
     return EventMention(
         evidence=evidence(doc, article, tok.idx, tok.idx + len(tok.text), EXTRACTOR),
