@@ -123,3 +123,17 @@ def test_undergoer_is_target(nlp, text, code, target):
     ev = next(e for e in _events(nlp, text) if e.event_type == code)
     assert target in [t.text for t in ev.targets]
     assert target not in [a.text for a in ev.actors]
+
+
+# A time that describes a participant ('the 1960s film icon') is not the event's time.
+ATTRIBUTE_TIMES = [
+    ("The 1960s film icon died at her home in Paris.", "DEATH", "inferred"),
+    ("The 1980s pop star died in hospital on Tuesday.", "DEATH", "2021-03-02"),
+]
+
+
+@pytest.mark.parametrize("text, code, expected", ATTRIBUTE_TIMES)
+def test_attribute_time_is_not_event_time(nlp, text, code, expected):
+    ev = next(e for e in _events(nlp, text) if e.event_type == code)
+    assert ev.time is not None
+    assert expected in (ev.time.how, ev.time.start), ev.time

@@ -419,14 +419,24 @@ def _place_for(trigger: "Token", sent_places: list[Place], dominant: Place | Non
 TIME_HOPS = 4
 
 
-def _governs(trigger: "Token", char: int) -> bool:
-    span = trigger.doc.char_span(char, char + 1, alignment_mode="expand")
+# Dependencies by which a time phrase describes a noun ('the 1950s pin-up
+# queen', 'a 2005 graduate'), not when something happened to it.
+_ATTRIBUTE_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
+
+
+def _governs(trigger: "Token", start: int, end: int | None = None) -> bool:
+    span = trigger.doc.char_span(start, end or start + 1, alignment_mode="expand")
+    if span is not None and len(span) > 1 and span[0].pos_ == "DET":
+        span = span[1:]  # 'The 1980s': the determiner hangs off the noun it shares
     if span is None or len(span) == 0:
         return False
-    tok = span[0]
+    tok = span.root
     targets = {trigger.i}
     if trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:
         targets.add(trigger.head.i)
+    if tok.i not in targets and tok.dep_ in _ATTRIBUTE_DEPS and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.i not in targets:
+        return False  # an attribute of a participant: its era, not the event's time
     for _ in range(TIME_HOPS):
         if tok.i in targets:
             return True
@@ -437,7 +447,9 @@ def _governs(trigger: "Token", char: int) -> bool:
 
 
 def _time_for(trigger: "Token", sent_times: list[TimeExpr], fallback: TimeExpr | None) -> TimeExpr | None:
-    usable = [t for t in sent_times if t.start is not None and _governs(trigger, t.evidence.start)]
+    usable = [
+        t for t in sent_times if t.start is not None and _governs(trigger, t.evidence.start, t.evidence.end)
+    ]
     if not usable:
         return fallback
     return min(usable, key=lambda t: abs(t.evidence.start - trigger.idx))
