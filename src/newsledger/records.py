@@ -300,6 +300,12 @@ class EventMention:
     # article (extract/casualties.py). The count per role is the SUM of the parts
     # (victims told one at a time), each part pointing at the phrase it was read from.
     casualties: tuple[RoleQuantity, ...] = ()
+    # Where the reader took ``place`` / ``time`` from: False when read in the
+    # mention's own sentences (told), True when inherited from the article (its
+    # dominant place, its publication day); None when the producer does not say
+    # (link/events.py then infers it from offsets and TimeExpr.how).
+    place_inherited: bool | None = None
+    time_inherited: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

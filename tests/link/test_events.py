@@ -196,3 +196,30 @@ def test_summary_is_linked_not_merged() -> None:
     events, _ = merged([(a, extraction(a, events=(summary, single)))])
     by_kind = {e.is_summary: e for e in events}
     assert len(events) == 2 and by_kind[False].summarised_by == (by_kind[True].id,)
+
+
+@pytest.mark.parametrize(("inherited", "n_events"), [(False, 2), (None, 2), (True, 1)])
+def test_reader_flag_says_whether_the_place_was_told(inherited, n_events) -> None:
+    # a place the reader inherited from the article is context (same country: no
+    # veto), a told one is the event's place; without the flag, offsets decide
+    a = article("a", "Police detained protesters in Minsk.")
+    b = article("b", "Police detained protesters in Brest.")
+    ma = dataclasses.replace(mention(a, "detained", "ARREST", place=place(a, "Minsk", 625144)),
+                             place_inherited=inherited)
+    mb = mention(b, "detained", "ARREST", place=place(b, "Brest", 629634, admin1="BY.01"))
+    members = [(a, extraction(a, events=(ma,))), (b, extraction(b, events=(mb,)))]
+    assert len(merged(members)[0]) == n_events
+
+
+@pytest.mark.parametrize(("inherited", "n_events"), [(False, 2), (None, 1), (True, 1)])
+def test_reader_flag_says_whether_the_time_was_told(inherited, n_events) -> None:
+    # 'on 21 August' with its year inferred by the times reader (how='inferred') is
+    # still told with the event; only the reader's fallback (the publication day)
+    # is not. Without the flag, how='inferred' is read as the fallback.
+    a = article("a", "Police detained protesters on 21 August.", published="2020-08-21")
+    b = article("b", "Police detained protesters on 10 August.", published="2020-08-11")
+    ma = mention(a, "detained", "ARREST", date="2020-08-21")
+    ma = dataclasses.replace(ma, time=dataclasses.replace(ma.time, how="inferred"), time_inherited=inherited)
+    mb = mention(b, "detained", "ARREST", date="2020-08-10")
+    members = [(a, extraction(a, events=(ma,))), (b, extraction(b, events=(mb,)))]
+    assert len(merged(members)[0]) == n_events

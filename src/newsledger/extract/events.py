@@ -514,6 +514,9 @@ def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities
     tok = d.trigger
     actors, targets = _arguments(tok, sent_entities, d.code)
     is_summary, s_start, s_end = _summary(d, sent, sent_times, article)
+    place = _place_for(tok, sent_places, dominant)
+    fallback = _fallback_time(doc, article, tok)
+    time = _time_for(tok, sent_times, fallback)
     return EventMention(
         evidence=evidence(doc, article, tok.idx, tok.idx + len(tok.text), EXTRACTOR),
         event_type=d.code,
@@ -521,22 +524,23 @@ def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities
         modality=d.modality,  # type: ignore[arg-type]
         actors=actors,
         targets=targets,
-        place=_place_for(tok, sent_places, dominant),
-        time=_time_for(tok, sent_times, _fallback_time(doc, article, tok)),
+        place=place,
+        time=time,
         quantities=tuple(d.quantities),
         is_summary=is_summary,
         summary_start=s_start,
         summary_end=s_end,
         sentences=(d.sentence,),
         confidence=round(d.confidence, 3),
+        # _place_for falls back to the dominant place only when the sentence resolved none
+        place_inherited=None if place is None else not any(p.resolved for p in sent_places),
+        time_inherited=None if time is None else time is fallback,
     )
 
 
 def _told_place(ev: EventMention) -> Place | None:
     """The event's place when read from its own sentence (not the article's dominant place)."""
-    if ev.place is not None and ev.place.evidence.sentence in ev.sentences:
-        return ev.place
-    return None
+    return ev.place if ev.place is not None and ev.place_inherited is False else None
 
 
 def _finer(a: Place | None, b: Place | None) -> Place | None:
@@ -557,12 +561,17 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
         if ev.event_type in MERGE_ACROSS_SENTENCES and key in first:
             i = first[key]
             kept = out[i]
+            told = _finer(_told_place(kept), _told_place(ev))
+            later = kept.time is None or kept.time_inherited is not False  # no told time yet
             out[i] = dataclasses.replace(
                 kept,
                 sentences=tuple(sorted(set(kept.sentences) | set(ev.sentences))),
                 quantities=kept.quantities + ev.quantities,
-                place=_finer(_told_place(kept), _told_place(ev)) or kept.place or ev.place,
-                time=kept.time if kept.time and kept.time.how != "inferred" else ev.time or kept.time,
+                place=told or kept.place or ev.place,
+                place_inherited=False if told is not None else kept.place_inherited,
+                time=(ev.time or kept.time) if later else kept.time,
+                time_inherited=(ev.time_inherited if ev.time else kept.time_inherited) if later
+                else kept.time_inherited,
                 actors=kept.actors or ev.actors,
                 targets=kept.targets or ev.targets,
             )
@@ -610,12 +619,15 @@ def _with_casualties(doc, article: Article, found: ArticleExtraction, events: li
     start, end = first.evidence.start, first.evidence.end
     code = "DEATH" if any(rq.role == KILLED for rq in parts) else "INJURY"
     span = doc.char_span(start, end, alignment_mode="expand")
+    time = _fallback_time(doc, article, span[0]) if span is not None and len(span) else None
     ev = EventMention(
         evidence=evidence(doc, article, start, end, EXTRACTOR),
         event_type=code,
         trigger=article.text[start:end],
         place=dominant,
-        time=_fallback_time(doc, article, span[0]) if span is not None and len(span) else None,
+        place_inherited=None if dominant is None else True,
+        time=time,
+        time_inherited=None if time is None else True,
         quantities=parts,
         sentences=(first.evidence.sentence,),
         confidence=LEXICON_CONFIDENCE,

@@ -197,8 +197,19 @@ def _span(m: EventMention) -> tuple[dt.date, dt.date] | None:
     return (a, b or a)
 
 
+def _inherited_time(m: EventMention) -> bool:
+    """Whether the mention's time is the reader's fallback (the publication day),
+    not a time told with the event: the reader's flag, else read off how the
+    time was resolved (records from producers that do not set the flag)."""
+    if m.time is None:
+        return False
+    if m.time_inherited is not None:
+        return m.time_inherited
+    return m.time.how == "inferred"
+
+
 def _told_span(m: EventMention) -> tuple[dt.date, dt.date] | None:
-    if m.time is not None and m.time.how == "inferred" and not (m.is_summary and m.summary_start):
+    if _inherited_time(m) and not (m.is_summary and m.summary_start):
         return None
     span = _span(m)
     if span and MAX_TOLD_SPAN_DAYS is not None and (span[1] - span[0]).days > MAX_TOLD_SPAN_DAYS:
@@ -212,6 +223,8 @@ def _told_place(m: EventMention, extraction: ArticleExtraction) -> Place | None:
     p = m.place
     if p is None:
         return None
+    if m.place_inherited is not None:  # the reader says where it took the place from
+        return None if m.place_inherited else p
     own = set(m.sentences) | {m.evidence.sentence}
     spans = [extraction.sentences[i] for i in own if 0 <= i < len(extraction.sentences)]
     if spans:  # by offsets: the sentence index is only as good as its producer
@@ -238,7 +251,7 @@ def _items(members: Sequence[Member], entity_of: Mapping[tuple[str, int], str]) 
             def ids(args):  # type: ignore[no-untyped-def]
                 return frozenset(entity_of.get((article.id, a.cluster), a.name or a.text) for a in args)
 
-            inferred = m.time is not None and m.time.how == "inferred"
+            inferred = _inherited_time(m)
             out.append(
                 _Item(
                     article, i, m, ids(m.actors), ids(m.targets),
