@@ -3,9 +3,12 @@
     python -m newsledger.extract.training.event_types            # both model files
     python -m newsledger.extract.training.event_types --no-dev   # hand-written data only
 
-Training rows: every hand-written example in data/event_examples.tsv, every type
-definition in data/ontology.json (as a 'label: definition' row), and, unless
-``--no-dev``, the CASE 2021 task-2 dev split (../shared/data/case2021-task2/dev.tsv).
+Training rows: every hand-written example in data/event_examples.tsv and
+data/event_examples_codebook.tsv, every type definition in data/ontology.json (as a
+'label: definition' row), and, unless ``--no-dev``, the CASE 2021 task-2 dev split
+(../shared/data/case2021-task2/dev.tsv) with the examples written after reading it
+(data/event_examples_dev_inspired.tsv). Needs the MiniLM weights (`make`) unless
+``--lexical-only``.
 Because the shipped model may have seen the dev snippets, its accuracy on that
 split is only ever reported by stratified k-fold CV (evaluate/case2021.py --cv).
 """
