@@ -10,10 +10,13 @@ ACLED types, PROTEST among the protest/riot types. Then, per event:
 
 - modality from the parse (extract/modality.py);
 - actors/targets: the trigger's subject/agent and object noun phrases, linked
-  to the article's entity mentions when they overlap one;
+  to the article's entity mentions when they overlap one (the one who died or
+  was hurt in a DEATH / INJURY event is its target);
 - place: the nearest resolved place in the sentence, else the article's
-  dominant place; time: the nearest time expression in the sentence, else the
-  article date (how='inferred');
+  dominant place; time: the nearest time expression in the sentence that the
+  trigger governs (not one describing a participant: 'the 1950s pin-up queen'),
+  else the article date (how='inferred'); a place or time taken from the article
+  is flagged ``place_inherited`` / ``time_inherited``;
 - quantities by role from the numbers reader, each attached to one event of the
   sentence that takes that role (the nearest trigger);
 - summary events ('6,700 arrested since Sunday'): a count over a span, with the
