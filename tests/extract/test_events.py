@@ -141,7 +141,8 @@ def test_attribute_time_is_not_event_time(nlp, text, code, expected):
 
 def test_inherited_place_and_time_are_flagged(nlp):
     text = "Police arrested 40 people in Minsk on Tuesday. Officers later detained ten journalists."
-    told, later = sorted((e for e in _events(nlp, text) if e.event_type == "ARREST"), key=lambda e: e.evidence.start)
+    arrests = [e for e in _events(nlp, text) if e.event_type == "ARREST"]
+    told, later = sorted(arrests, key=lambda e: e.evidence.start)
     assert (told.place_inherited, told.time_inherited) == (False, False)
     assert later.place is not None and later.place_inherited is True  # the article's place
     assert later.time is not None and later.time_inherited is True  # the publication day
