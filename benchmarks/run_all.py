@@ -12,6 +12,8 @@ HERE = Path(__file__).resolve().parent
 # (script, arguments): the full-size runs quoted in docs/performance.md.
 BENCHMARKS = (
     ("pipeline_throughput.py", []),
+    ("readers_cost.py", []),
+    ("event_typing.py", []),
     ("link_scaling.py", []),
     ("load_api.py", []),
 )
