@@ -52,7 +52,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Settings().data_dir)
     args = parser.parse_args()
     texts = gvdb_texts(args.data)[: args.limit]
-    articles = [Article(id=str(i), source="bench", text=t, published="2016-01-01") for i, t in enumerate(texts)]
+    articles = [
+        Article(id=str(i), source="bench", text=t, published="2016-01-01") for i, t in enumerate(texts)
+    ]
     nlp = load_nlp()
     readers = available_readers()
     warm = list(nlp.pipe(texts[:WARM_UP_TEXTS]))
