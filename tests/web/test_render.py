@@ -137,6 +137,48 @@ def test_comparison_rows():
     ]  # the same words twice shown once
 
 
+def _event(eid, originators, sources):
+    return {"id": eid, "event_type": "ARREST", "originators": originators, "independent_source_count": sources}
+
+
+@pytest.mark.parametrize(
+    ("events", "claims", "main", "single"),
+    [
+        # Several sources first (most first, date order kept among equals);
+        # one-source events go to the collapsed table.
+        (
+            [_event("a", ["AFP"], 1), _event("b", ["AFP", "FT"], 2), _event("c", ["AFP", "FT", "BBC"], 3)],
+            [],
+            ["c", "b"],
+            ["a"],
+        ),
+        # A disagreement leads, even when fewer sources report the event.
+        (
+            [_event("a", ["AFP", "FT", "BBC"], 3), _event("b", ["AFP", "FT"], 2)],
+            [_claim("x1", "AFP", event_id="b"), _claim("x2", "FT", text="5", event_id="b")],
+            ["b", "a"],
+            [],
+        ),
+        # One source contradicting a claim of a one-source event still compares.
+        (
+            [_event("a", ["AFP"], 1)],
+            [_claim("x1", "AFP", event_id="a"), _claim("x2", "FT", text="5", event_id="a")],
+            ["a"],
+            [],
+        ),
+        # Different events, each told by a different single source: nothing to compare.
+        ([_event("a", ["AFP"], 1), _event("b", ["FT"], 1)], [], [], ["a", "b"]),
+    ],
+)
+def test_comparison_orders_and_splits_events(events, claims, main, single):
+    conflicting = [c["id"] for c in claims] if len(claims) == 2 else []
+    story = {"originators": ["AFP", "FT", "BBC"], "events": events, "claims": claims,
+             "discrepancies": [{"claim_ids": conflicting}] if conflicting else []}
+    cmp = render.comparison(story)
+    assert [r.event["id"] for r in cmp.rows if r.kind == "event"] == main
+    assert [r.event["id"] for r in cmp.single if r.kind == "event"] == single
+
+
 @pytest.mark.parametrize(
     ("claim", "shown"),
     [

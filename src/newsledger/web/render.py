@@ -255,7 +255,8 @@ class CompareRow:
 @dataclass
 class Comparison:
     originators: list[str]
-    rows: list[CompareRow]
+    rows: list[CompareRow]  # events several sources report or disagree on, then loose claims
+    single: list[CompareRow] = field(default_factory=list)  # events only one source reports
 
 
 def comparison(story: dict[str, Any]) -> Comparison:
@@ -277,13 +278,13 @@ def comparison(story: dict[str, Any]) -> Comparison:
         else:
             speaker = (c.get("speaker") or "unattributed") if c.get("kind") == "statement" else ""
             loose.setdefault((c["attribute"], speaker), []).append(c)
-    rows: list[CompareRow] = []
-    for ev in story["events"]:
-        reported = set(ev.get("originators") or [])
-        cells = [[{"reported": o in reported}] for o in originators]
-        rows.append(CompareRow("event", ev, cells=cells, sources=ev.get("independent_source_count") or 0))
-        for attribute, claims in sorted(by_event.get(ev["id"], {}).items()):
-            rows.append(_claim_row(ev, attribute, attribute, claims, originators, conflicting))
+    blocks = [_event_block(ev, by_event.get(ev["id"], {}), originators, conflicting) for ev in story["events"]]
+    # What the sources compare on comes first: events with a disagreement, then by
+    # how many independent sources report them; the stable sort keeps the story's
+    # date order within a rank. Events one source alone reports follow apart.
+    blocks.sort(key=lambda b: (not _has_conflict(b), -b[0].sources))
+    rows = [r for b in blocks if not _single(b) for r in b]
+    single = [r for b in blocks if _single(b) for r in b]
     if loose:
         rows.append(CompareRow("group", label="Claims not tied to an event" if rows else "Claims"))
         grouped = [
@@ -293,7 +294,32 @@ def comparison(story: dict[str, Any]) -> Comparison:
         # Conflicts first, then what several sources report, then the rest by name.
         rank = {"conflict": 0, "agree": 1, "multi": 1, "single": 2}
         rows += sorted(grouped, key=lambda r: (rank[r.status], -r.sources, r.attribute, r.label.lower()))
-    return Comparison(originators, rows)
+    return Comparison(originators, rows, single)
+
+
+def _event_block(
+    ev: dict[str, Any],
+    claims_by_attribute: dict[str, list[dict[str, Any]]],
+    originators: list[str],
+    conflicting: set[str],
+) -> list[CompareRow]:
+    """An event's header row (who reported it) and one row per attribute."""
+    reported = set(ev.get("originators") or [])
+    cells = [[{"reported": o in reported}] for o in originators]
+    rows = [CompareRow("event", ev, cells=cells, sources=ev.get("independent_source_count") or 0)]
+    for attribute, claims in sorted(claims_by_attribute.items()):
+        rows.append(_claim_row(ev, attribute, attribute, claims, originators, conflicting))
+    return rows
+
+
+def _has_conflict(block: list[CompareRow]) -> bool:
+    return any(r.status == "conflict" for r in block)
+
+
+def _single(block: list[CompareRow]) -> bool:
+    """Reported by one originator and contradicted by none: nothing to compare."""
+    reported = sum(1 for cell in block[0].cells if cell[0]["reported"])
+    return reported < 2 and not _has_conflict(block)
 
 
 def _claim_row(
