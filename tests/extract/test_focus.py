@@ -59,6 +59,23 @@ def _focus(nlp, gaz: Gazetteer, title: str, body: str) -> tuple[Place | None, st
          "Streeterville neighborhood.", "Chicago"),
         # ... and one nothing calls a neighbourhood is kept as written
         ("Boy shot in Meyerland", "A boy was accidentally shot Saturday in Meyerland, police said.", "Meyerland"),
+        # a broadcaster's dateline is its own city: the headline's scene town, also in the body, wins
+        ("Man Shot And Killed In Evanston « CBS Chicago",
+         "CHICAGO (CBS) — A man was shot to death Sunday afternoon in north suburban Evanston. "
+         "Evanston police are investigating.", "Evanston"),
+        # ... but not when the headline names the dateline's city as a place too
+        ("Shootings in Evanston and Chicago overnight",
+         "CHICAGO (AP) — Two men were shot in Evanston and one in Chicago.", "CHICAGO"),
+        # ... nor a feature the gazetteer lacks ('in the Black River')
+        ("Body found in the Black River", "WAYNE COUNTY, Mo. (KTVI) — A fisherman found a body in the Black "
+         "River on Saturday. The man was from Farmington.", "WAYNE COUNTY"),
+        # a county dateline gives way to the town the lede places the incident in
+        ("Juvenile dead from gunshot wound", "DAUPHIN COUNTY, Pa. – Police responded to a home in Harrisburg "
+         "shortly before 6 pm Thursday.", "Harrisburg"),
+        # a town with its own police is not a neighbourhood of the big city nearby
+        ("Suspect shot by Burbank police pleads not guilty",
+         "A man who was shot by Burbank police after he rammed a patrol car in Burbank appeared in a Los Angeles "
+         "court.", "Burbank"),
         # nothing local in the report: the publisher's city in the title
         ("Man Seriously Wounded In Homan Square Shooting « CBS Chicago",
          "He was outside in the 3700 block of West Polk Street when a gunman started shooting.", "Chicago"),

@@ -181,12 +181,35 @@ def test_place_like_noise(nlp, gaz, words: list[str]) -> None:
         # a dateline whose dash runs into the next word
         ("YORK CITY, Pa.–A man was hospitalized.", "YORK CITY", "York"),
         ("SALT LAKE CITY ??? A police officer was killed Sunday.", "SALT LAKE CITY", "Salt Lake City"),
+        # a county dateline, and a title-case one with its state
+        ("SCOTT COUNTY, Ky. - The sheriff is investigating a murder.", "SCOTT COUNTY", "Scott County"),
+        ("Port St. Lucie, Fla. — One man is behind bars.", "Port St. Lucie", "Port Saint Lucie"),
+        # overlapping locatives in a title-case headline
+        ("Officer Shot In Leg In Dorchester « CBS Boston", "Dorchester", None),
     ],
 )
 def test_local_news_mentions(nlp, gaz, text: str, mention: str, name: str | None) -> None:
     place = first(places(nlp, gaz, text), mention)
     if name is not None:
         assert place.resolved and place.name == name, place.reason
+
+
+def test_datelines_are_flagged(nlp, gaz) -> None:
+    for text, name in (("SCOTT COUNTY, Ky. - The sheriff is investigating.", "SCOTT COUNTY"),
+                       ("Port St. Lucie, Fla. — One man is behind bars.", "Port St. Lucie")):
+        assert first(places(nlp, gaz, text), name).reason.startswith("dateline")
+    # title case needs its state, and is never read in the title
+    title = "Teen Shot In Ashland, Ky. - WSAZ"
+    assert not any(p.reason.startswith("dateline") for p in places(nlp, gaz, f"{title}\n\nA teen was shot.",
+                                                                    title=title))
+    assert not any(p.reason.startswith("dateline") for p in places(nlp, gaz, "Police Chief Smith — said no."))
+
+
+def test_resolved_places_are_context(nlp, gaz) -> None:
+    # 'Boston' resolves by size; it then makes 'Dorchester' the Massachusetts one, not the English town
+    found = places(nlp, gaz, "A Boston police officer was shot Friday. Officers saw him driving in Dorchester.")
+    place = first(found, "Dorchester")
+    assert place.resolved and place.admin1 == "Massachusetts", place.reason
 
 
 def test_site_name_town(nlp, gaz) -> None:

@@ -87,6 +87,8 @@ _AGENCY_AFTER = re.compile(
 _NEIGHBOURHOOD_OF = re.compile(
     r"^\s+(?:neighbou?rhood|section|community|area|district)\s+(?:of|in)\s+(?:the\s+)?$", re.I
 )
+# 'the city of Burbank', 'suburban Dolton': a municipality of its own
+_MUNICIPALITY_BEFORE = re.compile(r"\b(?:(?:city|town|village|borough|township) of|suburban)\s+$", re.I)
 # 'the Washington Heights neighborhood', "Philadelphia's Kensington section"
 _NEIGHBOURHOOD_WORD = re.compile(r"^\s+(?:neighbou?rhood|section)\b", re.I)
 
@@ -99,6 +101,7 @@ class _Use:
     locative: bool  # placed as the scene: 'in X', 'X shooting'
     home: bool  # named as someone's home town
     agency: bool  # named as an agency's jurisdiction
+    after_the: bool = False  # 'in the Black River': a feature more often than a town
 
 
 def _is_local(p: Place) -> bool:
@@ -149,6 +152,7 @@ def _uses(extraction: ArticleExtraction, article: Article) -> list[_Use]:
             locative=bool(_LOCATIVE_BEFORE.search(before) or _INCIDENT_AFTER.match(after)),
             home=bool(_HOME_AFTER.match(after) or _HOME_BEFORE.search(before)),
             agency=bool(_AGENCY_AFTER.match(after)),
+            after_the=bool(re.search(r"\bthe\s+$", before, re.I)),
         ))
     return out
 
@@ -162,11 +166,11 @@ def incident_place(extraction: ArticleExtraction, article: Article, gazetteer=No
 def incident_place_why(extraction: ArticleExtraction, article: Article,
                        gazetteer=None) -> tuple[Place | None, str]:
     """:func:`incident_place` and the rule that chose it."""
-    for p in extraction.places:
-        if p.reason.startswith("dateline"):
-            return p, "dateline"
     uses = _uses(extraction, article)
     local = [u for u in uses if _is_local(u.place) or _unknown_scene(u)]
+    dateline = next((u for u in uses if u.place.reason.startswith("dateline")), None)
+    if dateline is not None:
+        return _from_dateline(dateline, local, _headline(article))
     chosen, why = _choose(local)
     if chosen is None:
         return None, "no local place"
@@ -174,6 +178,49 @@ def incident_place_why(extraction: ArticleExtraction, article: Article,
     if city is not None:
         return city, f"{why}; city of the neighbourhood {chosen.text}"
     return chosen, why
+
+
+def _headline(article: Article) -> str:
+    title = article.title or ""
+    if not title or not article.text.startswith(title):
+        return ""
+    site = SITE_SEPARATOR.search(title)
+    return title[: site.start()] if site else title
+
+
+def _from_dateline(dateline: _Use, local: list[_Use], headline_text: str) -> tuple[Place, str]:
+    """The dateline names the incident's place, except that a broadcaster's
+    dateline is often its own city ('CHICAGO (CBS) — ... in south suburban
+    Dolton' under 'Man Shot And Killed In Dolton'): another town the headline
+    names as the scene, and the body names too, wins. A county dateline
+    ('SCOTT COUNTY, Ky. —') gives way to a town the lede places it in."""
+    key = _key(dateline.place)
+    body_keys = {_key(u.place) for u in local if not u.in_headline and not u.in_site_name and u is not dateline}
+    headline = [u for u in local if u.in_headline]
+    if not _names_as_place(headline_text, dateline.place.text):  # 'in Lancaster and York'
+        for u in headline:
+            k = _key(u.place)
+            town = u.place.precision == "city" if u.place.resolved else not _NOT_TOWN.search(u.place.text)
+            if town and u.locative and not u.home and not u.after_the and k in body_keys:
+                return u.place, "headline names another town as the scene than the dateline"
+    if dateline.place.precision == "admin2":
+        body = [u for u in local if not u.in_headline and not u.in_site_name]
+        town = _early_scene_town(dateline, body)
+        if town is not None:
+            return town.place, "dateline; town the lede places it in (the dateline names its county)"
+    return dateline.place, "dateline"
+
+
+def _names_as_place(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` other than as an agency ('Boston Police')."""
+    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I):
+        if not _AGENCY_AFTER.match(text[m.end():m.end() + 40]):
+            return True
+    return False
+
+
+def _key(p: Place) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", p.text.casefold()).split())
 
 
 def _choose(local: list[_Use]) -> tuple[Place | None, str]:
@@ -205,7 +252,8 @@ def _early_scene_town(first: _Use, body: list[_Use]) -> _Use | None:
     for u in body:
         if u is first or u.place.evidence.sentence >= limit:
             continue
-        if u.locative and not u.agency and (u.place.precision == "city" or not u.place.resolved) \
+        if u.locative and not u.agency and not u.after_the and (u.place.precision == "city" or not u.place.resolved
+                                            and not _NOT_TOWN.search(u.place.text)) \
                 and u.place.precision != "admin2":
             return u
     return None
@@ -232,10 +280,17 @@ def _neighbourhood_city(place: Place, local: list[_Use], uses: list[_Use], text:
         return top
     if gazetteer is None or not place.resolved or place.precision != "city":
         return None
+    # a town with its own police or officials ('Burbank police') is a
+    # municipality, not a neighbourhood, however near the big city
+    if any(u.agency or _MUNICIPALITY_BEFORE.search(text[max(0, u.place.evidence.start - 30):u.place.evidence.start])
+           for u in uses if u.place.text == place.text):
+        return None
     here = gazetteer.by_id(place.geonameid)
     if here is None:
         return None
-    for other in cities:
+    body_cities = [u.place for u in local if u.place.precision == "city" and u.place.resolved
+                   and u.place.text != place.text and not u.in_site_name]
+    for other in body_cities:
         there = gazetteer.by_id(other.geonameid)
         if there is None or there.population < BIG_CITY_RATIO * max(here.population, 1):
             continue

@@ -34,7 +34,7 @@ from newsledger.records import Article, ArticleExtraction, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-EXTRACTOR = "places@1"
+EXTRACTOR = "places@2"
 _AREAS = ("country", "admin1", "admin2", "region")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -66,8 +66,10 @@ _DISTRICT = re.compile(
 # 'a bar in Kenly', 'south of Heavener': a capitalised name after a locative
 # preposition is a toponym candidate when the whole name is a gazetteer city
 # (spaCy's small model misses many small-town names).
+# Matches may overlap (a lookahead): in a title-case headline 'Shot In Leg In
+# Dorchester' the name after the first 'In' is not a town, after the second it is.
 _LOCATIVE = re.compile(
-    r"\b((?i:in|near|outside|of|from|at))\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?![\w-])"
+    r"(?=\b((?i:in|near|outside|of|from|at))\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?![\w-]))"
 )
 # After these the capitalised name is a place even when spaCy's small model
 # labelled it a person or an organisation ('a person in Bonner', 'south of
@@ -125,6 +127,14 @@ _DATELINE = re.compile(
     r"(,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([^)\n]{1,40}\))?\s*"
     r"(?:(?:—|–|--|â€”|â€“)\s?|(?:-|:|\?{1,3}|\ufffd)\s)"
 )
+# 'Port St. Lucie, Fla. —': a dateline in title case, read only at the very start
+# of a body paragraph and only with a US state written after the town, the
+# state confirming the town (a capitalised phrase before a dash is otherwise
+# often a person or a headline).
+_TITLE_DATELINE = re.compile(
+    r"^\s*((?:[A-Z][a-z.'’]+[ -]){0,3}[A-Z][a-z'’]+),\s*([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)\s*"
+    r"(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|â€”|â€“|-\s)"
+)
 _DATELINE_WINDOW = 300  # characters from a paragraph start the dateline may sit in
 _DATELINE_PARAGRAPHS = 3
 _NOT_DATELINE = {"UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "AP", "CNN", "NEWS", "LIVE",
@@ -179,8 +189,11 @@ def _curated() -> re.Pattern[str] | None:
     return _CURATED[0]
 
 
-def find_datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, str | None]]:
-    """(start, end, US state code or None) of all-caps datelines at paragraph starts."""
+def find_datelines(text: str, gaz: Gazetteer, body_start: int = 0) -> list[tuple[int, int, str | None]]:
+    """(start, end, US state code or None) of all-caps datelines at paragraph
+    starts ('MEMPHIS, Tenn. (AP) —', 'SCOTT COUNTY, Ky. -'), and of title-case
+    ones with a state ('Port St. Lucie, Fla. —') at a body paragraph's start
+    (``body_start``: where the body begins, after the title)."""
     out = []
     starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
     for para in starts[: _DATELINE_PARAGRAPHS + 1]:
@@ -189,15 +202,25 @@ def find_datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, str | None
             name = m.group(1).strip(" .'’")
             if name in _NOT_DATELINE or len(name) < 3:
                 continue
-            if not _town_name(name, gaz):
+            if not (_town_name(name, gaz) or _county_name(name, gaz)):
                 continue
             state = gaz.us_state(m.group(2).strip(", ")) if m.group(2) else None
             start = para + m.start(1)
             out.append((start, start + len(name), state))
             break
+        if not out and para >= body_start:
+            m = _TITLE_DATELINE.match(window)
+            state = gaz.us_state(m.group(2).strip()) if m else None
+            if m and state and any(c.admin1 == state for c in _town_candidates(m.group(1), gaz)):
+                out.append((para + m.start(1), para + m.end(1), state))
         if out:
             break
     return out
+
+
+def _county_name(name: str, gaz: Gazetteer) -> bool:
+    """'SCOTT COUNTY', 'Walworth County': a US county's name (datelines name them)."""
+    return bool(re.search(r"\b(?i:county|parish)$", name)) and any(c.kind == "admin2" for c in gaz.lookup(name))
 
 
 def _town_candidates(name: str, gaz: Gazetteer) -> list[Candidate]:
@@ -270,7 +293,8 @@ def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer,
                 state = gaz.us_state(after.group(1).strip())
         mentions.append(_Mention(start, end, text[start:end], label, dateline, state))
 
-    for start, end, state in find_datelines(text, gaz):
+    title_end = len(article_title) if article_title and text.startswith(article_title) else 0
+    for start, end, state in find_datelines(text, gaz, title_end):
         add(start, end, "GPE", dateline=True, state=state)
     pattern = _curated()
     if pattern is not None:
@@ -335,9 +359,9 @@ def _unambiguous(m: _Mention) -> tuple[Candidate | None, str]:
         if states:
             return states[0], "US state abbreviation"
     if m.state:
-        in_state = [c for c in cands if c.country_code == "US" and c.admin1 == m.state and c.kind == "city"]
+        in_state = [c for c in cands if c.country_code == "US" and c.admin1 == m.state and c.kind in ("city", "admin2")]
         if in_state:
-            return in_state[0], f"city in {m.state}, the state written after it"
+            return in_state[0], f"{in_state[0].kind.replace('admin2', 'county')} in {m.state}, the state written after it"
     countries = [c for c in cands if c.kind == "country"]
     states = [c for c in cands if c.kind == "admin1"]
     if countries and not states:
@@ -468,6 +492,15 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
             out.append((m, None, "not in the gazetteer", 0.0))
         else:
             out.append((m, *_by_context(m, ctx)))
+    # Third pass: the places the second pass resolved are context too ('Boston',
+    # resolved by its size, makes 'Dorchester' the one in Massachusetts, not
+    # England); only mentions still unresolved are looked at again.
+    second = _context([c for _, c, _, _ in out if c is not None])
+    if second.countries - ctx.countries or second.states - ctx.states:
+        second.countries |= ctx.countries
+        second.states |= ctx.states
+        out = [(m, *_by_context(m, second)) if c is None and m.cands else (m, c, why, conf)
+               for m, c, why, conf in out]
     return out
 
 
