@@ -64,6 +64,17 @@ def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tup
           _q("a suspect", "injured", 1, implicit=True, start=30, sentence=1, counted="suspect")], (1, 0)),
         # ... but alone, a suspect shot by police is the victim
         ([_q("a suspect", "shot", 1, implicit=True, counted="suspect")], (0, 1)),
+        # 'shot his wife and then killed himself': the shooter is one more dead
+        ([_q("his wife", "killed", 1, implicit=True, counted="wife"),
+          _q("himself", "killed", 1, implicit=True, start=30, counted="himself")], (2, 0)),
+        # 'killing his two children ... The gunman then took his own life' (next sentence)
+        ([_q("two children", "killed", 2, counted="children"),
+          _q("his own life", "killed", 1, implicit=True, start=60, sentence=1, counted="himself")], (3, 0)),
+        # 'Four dead in murder-suicide' ... 'shot three women, then killed himself': four, not five
+        ([_q("Four", "killed", 4), _q("three", "killed", 3, start=40, sentence=1, counted="women"),
+          _q("himself", "killed", 1, implicit=True, start=70, sentence=1, counted="himself")], (4, 0)),
+        # alone, he is the one dead
+        ([_q("himself", "killed", 1, implicit=True, counted="himself")], (1, 0)),
     ],
 )
 def test_incident_counts(quantities: list[Quantity], expected: tuple[int, int]) -> None:
@@ -125,6 +136,10 @@ ARTICLES = [
     ("Shooting", "Two men were found with gunshot wounds. One was pronounced dead at the scene and the other was "
      "taken to hospital.", (1, 1)),
     ("Shooting", "No one was injured in the shooting, police said.", (0, 0)),
+    ("Gunman kills wife, then himself", "A man shot and killed his wife and then turned the gun on himself, "
+     "police said.", (2, 0)),
+    ("Family killed in murder-suicide", "A man opened fire at his home, killing his two young children as well "
+     "as his wife, police said. The gunman then took his own life.", (4, 0)),
     ("Man wounded", "A man was wounded Friday. In 2015, three people were killed at the same corner.", (0, 1)),
     ("Man killed", "A man was shot and killed Friday. Four people have been killed in shootings in the city "
      "since Friday.", (1, 0)),

@@ -257,3 +257,40 @@ def test_number_like_noise(nlp, words: list[str]) -> None:
     for q in quantities(nlp, text):
         assert text[q.evidence.start : q.evidence.end] == q.text
         assert q.low is None or q.high is None or q.low <= q.high
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "counts", "value"),
+    [
+        ("The gunman killed two children and their mother.", "two children and their mother", "killed", 3),
+        ("Three men and two women were shot.", "Three men and two women", "shot", 5),
+        ("He opened fire, killing his five children as well as his wife.", "five children as well as his wife",
+         "killed", 6),
+    ],
+)
+def test_conjoined_people_add_to_the_count(nlp, text: str, phrase: str, counts: str, value: int) -> None:
+    q = one(nlp, text, phrase)
+    assert (q.counts, q.low, q.high) == (counts, value, value)
+
+
+def test_conjoined_people_only_for_victims(nlp) -> None:
+    q = one(nlp, "Police arrested two men and a woman.", "two")
+    assert (q.counts, q.low) == ("arrested", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The man shot his wife and then killed himself.", "himself"),
+        ("The gunman then took his own life, police said.", "his own life"),
+        ("He shot his neighbor before turning the gun on himself.", "himself"),
+    ],
+)
+def test_the_shooter_who_killed_himself(nlp, text: str, phrase: str) -> None:
+    q = one(nlp, text, phrase)
+    assert (q.counts, q.low, q.implicit, q.counted_text) == ("killed", 1, True, "himself")
+
+
+@pytest.mark.parametrize("text", ["He threatened to kill himself.", "She tried to take her own life."])
+def test_a_threat_of_suicide_is_no_death(nlp, text: str) -> None:
+    assert not [q for q in quantities(nlp, text) if q.counted_text == "himself"]

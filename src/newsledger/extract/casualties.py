@@ -9,7 +9,7 @@ for the article, how many people this incident killed and injured.
 :func:`incident_casualties` returns *parts*: :class:`RoleQuantity` with role
 ``killed`` or ``injured``; the incident's count for a role is the sum of its
 parts (:func:`totals`). Each part's Quantity points at the phrase it was read
-from (evidence extractor ``casualties@1``). A derived part keeps the span of the
+from (evidence extractor ``casualties@2``). A derived part keeps the span of the
 phrase it came from: 'three men were shot, one fatally' gives killed 1 (from
 'one') and injured 2 (from 'three men', shot minus killed).
 
@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 
 from newsledger.records import ArticleExtraction, EventMention, Quantity, RoleQuantity
 
-EXTRACTOR = "casualties@1"
+EXTRACTOR = "casualties@2"
 KILLED, INJURED, SHOT = "killed", "injured", "shot"
 VICTIM_ROLES = (KILLED, INJURED, SHOT)
 # Counts above this are not one shooting's victims but tallies ('the city's 300th
@@ -184,6 +184,42 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
     pairs = [(r, q) for r, q in role_quantities(found, events) if r in VICTIM_ROLES
              and not (q.evidence.sentence in tallies and not q.implicit and (q.low or 0) > 1)
              and q.evidence.sentence not in elsewhere]
+    # (the events reader keeps the counts its triggers hold: 'took his own life'
+    # has no trigger, so the shooter's suicide is also read off the numbers reader)
+    selves = [q for r, q in pairs if r == KILLED and _self_inflicted(q)] + [
+        q for q in found.quantities if q.counts == KILLED and _self_inflicted(q)
+        and q.evidence.sentence not in elsewhere]
+    parts = _victim_parts([(r, q) for r, q in pairs if not _self_inflicted(q)])
+    shooter = max((_shooter_part(pairs, parts, q) for q in selves), key=lambda p: _count(p[0].quantity) if p else 0,
+                  default=[])
+    return tuple(parts + shooter)
+
+
+def _self_inflicted(q: Quantity) -> bool:
+    """'killed himself', 'took his own life' (numbers reader): the shooter's own death."""
+    return q.implicit and q.counted_text == "himself"
+
+
+def _shooter_part(pairs: list[tuple[str, Quantity]], parts: list[RoleQuantity], self_q: Quantity
+                  ) -> list[RoleQuantity]:
+    """A shooter who killed himself is one more dead than the people he killed
+    (GVDB lists him among the victims; so do casualty counts in the press:
+    'killed his wife and then himself' is two dead). His victims are the ones told
+    in the same sentence ('shot his wife and then turned the gun on himself') or,
+    when the suicide has a sentence of its own ('The gunman then took his own
+    life'), in the sentence before. A headline total may already include him
+    ('Four dead in murder-suicide'): the article's count is the larger of the two."""
+    killed = sum(int(_value(rq.quantity) or 0) for rq in parts if rq.role == KILLED)
+    sent = self_q.evidence.sentence
+    own = [q for r, q in pairs if r == KILLED and not _self_inflicted(q) and not _nominal(q)]
+    near = [q for q in own if q.evidence.sentence == sent] or [q for q in own if q.evidence.sentence == sent - 1]
+    with_shooter = max((_count(q) for q in near if _value(q) is not None and _value(q) <= MAX_INCIDENT_VICTIMS),
+                       default=0) + 1
+    return [_part(KILLED, self_q, with_shooter - killed)] if with_shooter > killed else []
+
+
+def _victim_parts(pairs: list[tuple[str, Quantity]]) -> list[RoleQuantity]:
+    """Killed and injured parts from the victims' counts (the shooter's suicide aside)."""
     # 'the suspect was wounded by officers' in a report that names other victims:
     # the shooter, not one of the victims (alone, a suspect shot by police is the victim)
     others = [(r, q) for r, q in pairs if (q.counted_text or "").casefold() not in PERPETRATORS]
@@ -219,7 +255,7 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
             hurt = max((q for q in (_largest(pairs, INJURED), _largest(pairs, SHOT)) if q is not None), key=_count,
                        default=None)  # (None when every wounded count is a tally-sized number)
             rest = _count(hurt) - killed
-            return tuple(parts + ([_part(INJURED, hurt, rest)] if hurt is not None and rest > 0 else []))
+            return parts + ([_part(INJURED, hurt, rest)] if hurt is not None and rest > 0 else [])
     injured, shot = _largest(pairs, INJURED), _largest(pairs, SHOT)
     # 'Two men are hospitalized, one critical': the injured count a sentence
     # gives for one victim does not cap the number shot and not killed
@@ -227,7 +263,7 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
         parts.append(_part(INJURED, shot, _count(shot) - killed))
     elif injured is not None and _count(injured):
         parts.append(_part(INJURED, injured, _count(injured)))
-    return tuple(parts)
+    return parts
 
 
 def totals(parts: Iterable[RoleQuantity]) -> tuple[int, int]:

@@ -29,7 +29,7 @@ from newsledger.records import Article, ArticleExtraction, Quantity, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-EXTRACTOR = "numbers@1"
+EXTRACTOR = "numbers@2"
 
 # --------------------------------------------------------------------------- #
 # Number words and vague magnitudes
@@ -634,6 +634,7 @@ def read_quantities(doc: "Doc", article: Article, found: ArticleExtraction) -> I
     yield from _implicit(doc, text, article, found, lex, covered, title_end)
     yield from _nominal_deaths(doc, text, article, lex)
     yield from _multiple_victims(doc, text, article)
+    yield from _self_inflicted(doc, text, article, lex)
 
 
 def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, title_end: int) -> Quantity:
@@ -653,17 +654,53 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
         if noun is not None and noun.i != anchor.i:
             s, e = _noun_span(noun)
             counted_text, counted_span = text[s:e], Span(s, e)
+    low, high = p.low, p.high
+    if counts in _VICTIM_ROLES and noun is not None and low is not None:
+        extra, last = _conjoined_people(doc, noun, lex)
+        if extra:  # 'killing his five children as well as his wife': six, spanned whole
+            low, high = low + extra, (high + extra if high is not None else None)
+            end = max(end, last.idx + len(last.text))
     return Quantity(
         evidence=evidence(doc, article, start, end, EXTRACTOR),
         text=text[start:end],
-        low=p.low,
-        high=p.high,
+        low=low,
+        high=high,
         hedge=p.hedge,  # type: ignore[arg-type]
         unit=p.unit,  # type: ignore[arg-type]
         counts=counts,
         counted_text=counted_text,
         counted_span=counted_span,
     )
+
+
+_VICTIM_ROLES = ("killed", "injured", "shot")
+
+
+def _conjoined_people(doc: "Doc", noun: "Token", lex: Roles) -> tuple[int, "Token | None"]:
+    """People conjoined to a counted noun share its role and add to it: 'two
+    children and their mother' (+1), 'three men and two women' (+2), 'five
+    children as well as his wife' (+1). Not 'X instead of / not Y'."""
+    extra, last = 0, None
+    for c in noun.subtree:
+        if c.dep_ != "conj" or c.i <= noun.i or any(t.lower_ in _NOT_ALSO for t in doc[noun.i : c.i]):
+            continue
+        head = c.head
+        while head.dep_ == "conj" and head.i != noun.i:
+            head = head.head
+        if head.i != noun.i:
+            continue
+        num = next((g for g in c.children if g.dep_ == "nummod"), None)
+        if c.tag_ in ("NNS", "NNPS") and num is not None and c.lemma_.lower() in lex.persons:
+            value = words_to_number([num.lower_]) if not num.text.isdigit() else float(num.text)
+            if value is None:
+                continue
+            extra += int(value)
+        elif c.tag_ in ("NN", "NNP") and (c.lemma_.lower() in lex.persons or c.ent_type_ == "PERSON"):
+            extra += 1
+        else:
+            continue
+        last = c
+    return extra, last
 
 
 def _fatally_after(doc: "Doc", end: int) -> bool:
@@ -735,6 +772,51 @@ def _multiple_victims(doc: "Doc", text: str, article: Article) -> Iterator[Quant
             hedge="exact",
             counts=role,
             counted_text=None,
+            implicit=True,
+        )
+
+
+_REFLEXIVES = {"himself", "herself"}
+# Verbs whose reflexive object is a wish or an attempt, not a deed: 'threatened
+# to kill himself', 'tried to shoot herself'.
+_NOT_DONE = {"threaten", "try", "attempt", "want", "vow", "plan", "intend"}
+
+
+def _self_inflicted(doc: "Doc", text: str, article: Article, lex: Roles) -> Iterator[Quantity]:
+    """The one who shot himself: 'then killed himself', 'fatally shot herself',
+    'took his own life', 'turned the gun on himself' -> one person, counted_text
+    'himself' (the casualties reader adds the shooter to the people he shot)."""
+    for tok in doc:
+        role = None
+        if tok.lower_ in _REFLEXIVES and tok.dep_ in ("dobj", "obj", "pobj"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if tok.dep_ == "pobj" and not (tok.head.lower_ == "on" and verb.lemma_.lower() == "turn"):
+                continue
+            if tok.dep_ == "pobj":  # 'turned the gun on himself': reported as the shooter's suicide
+                role = "killed"
+            else:
+                roles = _verb_roles(verb, lex, "patient")
+                role = max(roles, key=lambda rp: rp[1])[0] if roles else None
+        elif tok.lemma_.lower() == "life" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take" \
+                and any(c.lower_ == "own" for c in tok.children):
+            verb = tok.head
+            role = None if _unrealised(verb) else "killed"
+        else:
+            continue
+        if role not in ("killed", "shot", "injured") or verb.dep_ == "xcomp" or \
+                verb.head.lemma_.lower() in _NOT_DONE and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+            continue
+        # ('his own life': the span starts at the possessive)
+        start, end = min([c.idx for c in tok.children if c.dep_ == "poss"] + [tok.idx]), tok.idx + len(tok.text)
+        yield Quantity(
+            evidence=evidence(doc, article, start, end, EXTRACTOR),
+            text=text[start:end],
+            low=1.0,
+            high=1.0,
+            hedge="exact",
+            counts=role,
+            counted_text="himself",
+            counted_span=Span(start, end),
             implicit=True,
         )
 
