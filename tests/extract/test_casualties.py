@@ -73,6 +73,15 @@ def _counts(quantities: list[Quantity], times: tuple[TimeExpr, ...] = ()) -> tup
         # 'Four dead in murder-suicide' ... 'shot three women, then killed himself': four, not five
         ([_q("Four", "killed", 4), _q("three", "killed", 3, start=40, sentence=1, counted="women"),
           _q("himself", "killed", 1, implicit=True, start=70, sentence=1, counted="himself")], (4, 0)),
+        # victims told one at a time: 'A man was shot ... Another man was shot' is two
+        ([_q("A man", "shot", 1, implicit=True, counted="man"),
+          _q("Another man", "shot", 1, implicit=True, start=40, sentence=1, counted="man")], (0, 2)),
+        # ... but 'another' before anyone was told opposes the victim to the shooter
+        ([_q("another man", "killed", 1, implicit=True, counted="man"),
+          _q("The victim", "killed", 1, implicit=True, start=40, sentence=1, counted="victim")], (1, 0)),
+        # ... and 'the other man' is one of people already counted
+        ([_q("one man", "killed", 1, counted="man"), _q("another", "injured", 1, implicit=True, start=15),
+          _q("The other man", "injured", 1, implicit=True, start=60, sentence=1, counted="man")], (1, 1)),
         # alone, he is the one dead
         ([_q("himself", "killed", 1, implicit=True, counted="himself")], (1, 0)),
     ],
@@ -136,6 +145,9 @@ ARTICLES = [
     ("Shooting", "Two men were found with gunshot wounds. One was pronounced dead at the scene and the other was "
      "taken to hospital.", (1, 1)),
     ("Shooting", "No one was injured in the shooting, police said.", (0, 0)),
+    ("Police investigate shooting", "A man was shot in the leg Saturday. A woman was also hit by a bullet.",
+     (0, 2)),
+    ("Police investigate shooting", "A man was shot in the leg Saturday. Another man was shot in the arm.", (0, 2)),
     ("Gunman kills wife, then himself", "A man shot and killed his wife and then turned the gun on himself, "
      "police said.", (2, 0)),
     ("Family killed in murder-suicide", "A man opened fire at his home, killing his two young children as well "
