@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
@@ -72,6 +74,12 @@ def _focus(nlp, gaz: Gazetteer, title: str, body: str) -> tuple[Place | None, st
         # a county dateline gives way to the town the lede places the incident in
         ("Juvenile dead from gunshot wound", "DAUPHIN COUNTY, Pa. – Police responded to a home in Harrisburg "
          "shortly before 6 pm Thursday.", "Harrisburg"),
+        # of two scenes in a headline, the one the shooting happened at
+        ("Teen found dead in Gretna after being shot along canal bank in Harvey",
+         "A 17-year-old was found shot to death in Gretna. The shooting was reported in Harvey.", "Harvey"),
+        # a county's prosecutors, then the town whose police department reported it
+        ("Charges weighed in death of boy", "Prosecutors in Putnam County will decide whether to file "
+         "charges. The boy was shot, according to a Cookeville Police Department report.", "Cookeville"),
         # a town with its own police is not a neighbourhood of the big city nearby
         ("Suspect shot by Burbank police pleads not guilty",
          "A man who was shot by Burbank police after he rammed a patrol car in Burbank appeared in a Los Angeles "
@@ -98,6 +106,23 @@ def test_county_stays_without_a_scene_town() -> None:
     county = Place(evidence=Evidence("t", start, start + 12, 0, "places@test"), text="Pasco County", resolved=True,
                    name="Pasco County", precision="admin2", reason="only candidate")
     assert incident_place(ArticleExtraction(article_id="t", places=(county,)), article) == county
+
+
+def test_unknown_name_of_a_facility_is_not_the_scene() -> None:
+    # a name the gazetteer lacks that runs on into a facility's name ('Wexmoor and Women's Hospital')
+    article = _article("Doctor shot at Wexmoor and Women's Hospital", "A doctor was shot, Boston police said.")
+    def place(text: str, resolved: bool, reason: str) -> Place:
+        start = article.text.index(text)
+        return Place(evidence=Evidence("t", start, start + len(text), 0, "places@test"), text=text,
+                     resolved=resolved, name=text if resolved else None, precision="city" if resolved else None,
+                     reason=reason)
+    wexmoor, boston = place("Wexmoor", False, "not in the gazetteer"), place("Boston", True, "largest")
+    assert incident_place(ArticleExtraction(article_id="t", places=(wexmoor, boston)), article) == boston
+    plain = _article("Doctor shot in Wexmoor", "A doctor was shot, Boston police said.")
+    wexmoor = dataclasses.replace(wexmoor, evidence=Evidence("t", 15, 22, 0, "places@test"))
+    boston = dataclasses.replace(boston, evidence=Evidence("t", plain.text.index("Boston"),
+                                                           plain.text.index("Boston") + 6, 0, "places@test"))
+    assert incident_place(ArticleExtraction(article_id="t", places=(wexmoor, boston)), plain) == wexmoor
 
 
 _WORDS = ["Chicago", "in", "Kensington", "section", "neighborhood", "of", "the", "|", "«", "CBS", "Cook County",

@@ -184,6 +184,9 @@ def test_place_like_noise(nlp, gaz, words: list[str]) -> None:
         # a county dateline, and a title-case one with its state
         ("SCOTT COUNTY, Ky. - The sheriff is investigating a murder.", "SCOTT COUNTY", "Scott County"),
         ("Port St. Lucie, Fla. — One man is behind bars.", "Port St. Lucie", "Port Saint Lucie"),
+        # a name spaCy runs on into the site name ends at the separator
+        ("Teenager shot in Temple - KXXV-TV News Channel 25 - Central Texas News\n\nA boy was shot.", "Temple",
+         None),
         # overlapping locatives in a title-case headline
         ("Officer Shot In Leg In Dorchester « CBS Boston", "Dorchester", None),
     ],

@@ -69,6 +69,13 @@ _INCIDENT_AFTER = re.compile(
     r"(?:shooting|homicide|murder|stabbing|standoff|gunfire|killing)",
     re.I,
 )
+# A shooting word earlier in the same clause ('found dead in Gretna after being
+# shot along a canal bank in Harvey'): the place is where the shots were fired.
+_SHOT_BEFORE = re.compile(
+    r"\b(?:shot|shoots?|shooting|gunned down|gunfire|fired|opened fire|killed|slain)\b[^.;:!?|,]{0,40}"
+    r"\b(?:in|near|outside|at)\s+(?:the\s+)?$",
+    re.I,
+)
 # The place is someone's home, not the scene: 'a Harnett County man', 'Columbia
 # native', 'of Wister,' after a name, 'from Fairfield'.
 _HOME_AFTER = re.compile(
@@ -102,6 +109,8 @@ class _Use:
     home: bool  # named as someone's home town
     agency: bool  # named as an agency's jurisdiction
     after_the: bool = False  # 'in the Black River': a feature more often than a town
+    shot_here: bool = False  # the clause before it shoots or kills: 'after being shot along a canal in Harvey'
+    names_facility: bool = False  # the capitalised words after it make it a facility: 'Brigham and Women's Hospital'
 
 
 def _is_local(p: Place) -> bool:
@@ -127,11 +136,16 @@ _NOT_TOWN = re.compile(
 )
 
 
+# The capitalised words (and 'and', 'of', "'s") that continue a name.
+_NAME_RUN = re.compile(r"(?:\s*(?:and\b|&|of\b|'s\b|’s\b|[A-Z][\w'’.-]*))*")
+
+
 def _unknown_scene(u: "_Use") -> bool:
     """A name the gazetteer lacks, placed as the scene ('shot in Meyerland'): a
     neighbourhood or hamlet, still the name a report files the incident under."""
     p = u.place
     return not p.resolved and p.reason == "not in the gazetteer" and u.locative and not u.home \
+        and not u.names_facility \
         and not _NOT_TOWN.search(p.text) and p.text[:1].isupper() and len(p.text) > 3
 
 
@@ -153,6 +167,8 @@ def _uses(extraction: ArticleExtraction, article: Article) -> list[_Use]:
             home=bool(_HOME_AFTER.match(after) or _HOME_BEFORE.search(before)),
             agency=bool(_AGENCY_AFTER.match(after)),
             after_the=bool(re.search(r"\bthe\s+$", before, re.I)),
+            shot_here=bool(_SHOT_BEFORE.search(text[max(0, start - 60):start])),
+            names_facility=bool(_NOT_TOWN.search(_NAME_RUN.match(after).group())),
         ))
     return out
 
@@ -198,7 +214,7 @@ def _from_dateline(dateline: _Use, local: list[_Use], headline_text: str) -> tup
     body_keys = {_key(u.place) for u in local if not u.in_headline and not u.in_site_name and u is not dateline}
     headline = [u for u in local if u.in_headline]
     if not _names_as_place(headline_text, dateline.place.text):  # 'in Lancaster and York'
-        for u in headline:
+        for u in sorted(headline, key=lambda u: not u.shot_here):
             k = _key(u.place)
             town = u.place.precision == "city" if u.place.resolved else not _NOT_TOWN.search(u.place.text)
             if town and u.locative and not u.home and not u.after_the and k in body_keys:
@@ -225,7 +241,7 @@ def _key(p: Place) -> str:
 
 def _choose(local: list[_Use]) -> tuple[Place | None, str]:
     headline = [u for u in local if u.in_headline]
-    scene = [u for u in headline if u.locative and not u.home]
+    scene = sorted((u for u in headline if u.locative and not u.home), key=lambda u: not u.shot_here)
     if scene:
         return scene[0].place, "headline names it as the scene"
     body = [u for u in local if not u.in_headline and not u.in_site_name]
@@ -233,10 +249,14 @@ def _choose(local: list[_Use]) -> tuple[Place | None, str]:
     # lenient: 'A Bronx man ... shot his wife in their Bronx home'.)
     if body:
         first = body[0]
-        if first.place.precision == "admin2" or first.agency:
+        if _is_county(first.place) or first.agency:
             town = _early_scene_town(first, body)
             if town is not None:
                 return town.place, "town the lede places it in (the county is the agency's)"
+            if _is_county(first.place):
+                police = _early_town_police(first, body)
+                if police is not None:
+                    return police.place, "town whose police respond (a city's police work inside the city)"
         return first.place, "first local place of the body"
     named = [u for u in headline if not u.home] or headline
     if named:
@@ -255,6 +275,21 @@ def _early_scene_town(first: _Use, body: list[_Use]) -> _Use | None:
         if u.locative and not u.agency and not u.after_the and (u.place.precision == "city" or not u.place.resolved
                                             and not _NOT_TOWN.search(u.place.text)) \
                 and u.place.precision != "admin2":
+            return u
+    return None
+
+
+def _is_county(p: Place) -> bool:
+    return p.precision == "admin2" or "ambiguous admin2" in p.reason
+
+
+def _early_town_police(first: _Use, body: list[_Use]) -> _Use | None:
+    """A town named as an agency ('a Crossville Police Department report') in the
+    lede after a county: town police work inside the town's limits."""
+    limit = first.place.evidence.sentence + EARLY_SENTENCES
+    for u in body:
+        if u is not first and u.place.evidence.sentence < limit and u.agency and not u.home \
+                and u.place.precision == "city" and u.place.resolved:
             return u
     return None
 

@@ -332,6 +332,9 @@ def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer,
             if tail is not None:
                 add(tail, m.end(1), "GPE")
     for start, end, label in _entity_spans(doc, found):
+        site = SITE_SEPARATOR.search(text[start:end])  # 'Elm Mott - KXXV-TV News': the name ends at the separator
+        if site:
+            end = start + site.start()
         if not _JUNK.search(text[start:end]):
             add(start, end, label)
     mentions.sort(key=lambda m: m.start)
