@@ -80,6 +80,10 @@ def _focus(nlp, gaz: Gazetteer, title: str, body: str) -> tuple[Place | None, st
         # a county's prosecutors, then the town whose police department reported it
         ("Charges weighed in death of boy", "Prosecutors in Putnam County will decide whether to file "
          "charges. The boy was shot, according to a Cookeville Police Department report.", "Cookeville"),
+        # a town after a street address is the scene, however late the report tells it
+        ("Teen shot during home invasion", "Investigators in Pasco County are calling the home a drug house. "
+         "The sheriff said so. He said it again. It was not random. Deputies had been there before. "
+         "It wasn't the first time deputies had been to the home on Garfield Drive in Lakeland.", "Lakeland"),
         # a town with its own police is not a neighbourhood of the big city nearby
         ("Suspect shot by Burbank police pleads not guilty",
          "A man who was shot by Burbank police after he rammed a patrol car in Burbank appeared in a Los Angeles "

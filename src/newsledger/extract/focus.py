@@ -76,6 +76,12 @@ _SHOT_BEFORE = re.compile(
     r"\b(?:in|near|outside|at)\s+(?:the\s+)?$",
     re.I,
 )
+# A town right after a street ('on Garfield Drive in Holiday', '608 Savage Road
+# in Charleston'): the address of the scene, wherever in the report it is told.
+_ADDRESS_BEFORE = re.compile(
+    r"[A-Z][\w'’.]*\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|"
+    r"Highway|Hwy\.?|Parkway|Court|Ct\.?|Place|Circle|Terrace|Way|Pike|Trail)\s*,?\s+in\s+$"
+)
 # The place is someone's home, not the scene: 'a Harnett County man', 'Columbia
 # native', 'of Wister,' after a name, 'from Fairfield'.
 _HOME_AFTER = re.compile(
@@ -110,6 +116,7 @@ class _Use:
     agency: bool  # named as an agency's jurisdiction
     after_the: bool = False  # 'in the Black River': a feature more often than a town
     shot_here: bool = False  # the clause before it shoots or kills: 'after being shot along a canal in Harvey'
+    address: bool = False  # after a street address: 'the home on Garfield Drive in Holiday'
     names_facility: bool = False  # the capitalised words after it make it a facility: 'Brigham and Women's Hospital'
 
 
@@ -168,6 +175,7 @@ def _uses(extraction: ArticleExtraction, article: Article) -> list[_Use]:
             agency=bool(_AGENCY_AFTER.match(after)),
             after_the=bool(re.search(r"\bthe\s+$", before, re.I)),
             shot_here=bool(_SHOT_BEFORE.search(text[max(0, start - 60):start])),
+            address=bool(_ADDRESS_BEFORE.search(before)),
             names_facility=bool(_NOT_TOWN.search(_NAME_RUN.match(after).group())),
         ))
     return out
@@ -270,7 +278,7 @@ def _choose(local: list[_Use]) -> tuple[Place | None, str]:
 def _early_scene_town(first: _Use, body: list[_Use]) -> _Use | None:
     limit = first.place.evidence.sentence + EARLY_SENTENCES
     for u in body:
-        if u is first or u.place.evidence.sentence >= limit:
+        if u is first or u.place.evidence.sentence >= limit and not u.address:
             continue
         if u.locative and not u.agency and not u.after_the and (u.place.precision == "city" or not u.place.resolved
                                             and not _NOT_TOWN.search(u.place.text)) \
