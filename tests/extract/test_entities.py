@@ -187,6 +187,28 @@ def test_groups_are_read(read):
     assert groups["Officials"].key == "group:official"
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "antecedent"),
+    [
+        ("Yuri Karaev, the interior minister, who apologised on Thursday, resigned.", "who", "Yuri Karaev"),
+        ("Protesters who gathered outside the plant were detained.", "who", "Protesters"),
+        ("The interior ministry, which runs the prisons, said 2,000 were freed.", "which", "interior ministry"),
+        # not relative pronouns: the complementiser and a time adverbial stay unlinked
+        ("Maria Kolesnikova said that the strike would go on.", "that", None),
+        ("It was the day that Maria Kolesnikova vanished.", "that", None),
+    ],
+)
+def test_relative_pronoun_joins_the_noun_its_clause_modifies(read, text, pronoun, antecedent):
+    mentions = read(text)
+    rel = [m for m in mentions if m.text == pronoun]
+    if antecedent is None:
+        assert not rel
+        return
+    target = [m for m in mentions if m.text == antecedent][0]
+    assert rel and rel[0].cluster == target.cluster and rel[0].form == "pronoun"
+    assert rel[0].label == target.label
+
+
 # ---------------------------------------------------------------- repair rules on hand-built spans
 
 

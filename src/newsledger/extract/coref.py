@@ -17,6 +17,9 @@ Rules, in text order (linear in mentions; no model):
   ending in -a, and earlier pronouns resolved to the cluster.
 - groups: plural human nouns from data/entity_groups.txt ('protesters',
   'officials', 'the interior ministry') as GROUP mentions, one cluster per head.
+- relative pronouns: the 'who' of 'Yuri Karaev, who apologised' (a relative
+  clause's pronoun) joins the person, organisation or group the clause modifies,
+  read from the parse ('relcl'), not guessed.
 
 Only resolved pronouns and nominals are emitted.
 """
@@ -49,6 +52,12 @@ if TYPE_CHECKING:
 # 'he said' chains after a quote paragraph without jumping to a far earlier person.
 MAX_PRONOUN_SENTENCES = 3
 
+# Relative pronouns that stand for their clause's head noun. 'that' and 'which'
+# only count where the parse makes them a relative clause's argument (never the
+# complementiser 'said that').
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+# What a relative pronoun may stand for: event actors and targets, not places.
+_RELATIVE_LABELS = frozenset({"PERSON", "ORG", "GROUP"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "herr", "monsieur", "mister"})
@@ -408,6 +417,43 @@ class _Linker:
             c.last = start
             self.mentions.append(m)
 
+    def add_relatives(self) -> None:
+        """'X, who ...': the pronoun of a relative clause joins the mention of the
+        noun the clause modifies (its name, or its stated role: 'Karaev, the
+        minister, who')."""
+        doc = self.doc
+        spans = sorted(
+            (m for m in self.mentions if m.label in _RELATIVE_LABELS), key=lambda m: m.start
+        )
+        if not spans:
+            return
+        found: list[Mention] = []
+        for tok in doc:
+            if tok.lower_ not in RELATIVE_PRONOUNS or tok.head.dep_ != "relcl" or tok.i >= tok.head.i:
+                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss"):
+                continue  # 'the day that ...' (npadvmod) or a complementiser, not an argument
+            noun = tok.head.head
+            ante = next((m for m in spans if _covers(m, noun.idx)), None)
+            if ante is None:
+                continue
+            c = self.clusters[ante.cluster]
+            found.append(
+                Mention(
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    ante.label,
+                    "pronoun",
+                    tok.text,
+                    self.sent_of.get(tok.i, 0),
+                    tok.dep_ in ("nsubj", "nsubjpass"),
+                    cluster=c.id,
+                    key=ante.key if ante.label == "GROUP" else "",
+                    canonical=ante.canonical if ante.label == "GROUP" else None,
+                )
+            )
+        self.mentions.extend(found)
+
     def finish(self) -> list[Mention]:
         for m in self.mentions:
             c = self.clusters[m.cluster]
@@ -420,6 +466,13 @@ class _Linker:
             m.label = c.label if m.form in ("pronoun", "nominal") else m.label
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
+
+
+def _covers(m: Mention, offset: int) -> bool:
+    """Does the mention, with its stated role, cover the character at ``offset``?"""
+    if m.start <= offset < m.end:
+        return True
+    return m.role_span is not None and m.role_span[0] <= offset < m.role_span[1]
 
 
 class _Intervals:
@@ -448,6 +501,7 @@ def link_mentions(doc: "Doc", spans: "list[NameSpan]") -> list[Mention]:
     taken = [(m.start, m.end) for m in linker.mentions]
     taken += [m.role_span for m in linker.mentions if m.role_span]  # 'opposition candidate' is a role
     linker.add_groups(taken)
+    linker.add_relatives()
     return linker.finish()
 
 
