@@ -190,3 +190,21 @@ def test_comparison_orders_and_splits_events(events, claims, main, single):
 )
 def test_claim_value(claim, shown):
     assert render.claim_value(claim) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("he", "ent-1", "Alexander Lukashenko (\u201che\u201d)"),  # a pronoun says nothing alone
+        ("Lukashenko", "ent-1", "Lukashenko"),  # the surname already names him
+        ("Stephen", "ent-2", "Stephen"),  # 'he' inside 'Stephen' is no match: words, not letters
+        ("who", "ent-3", "police (\u201cwho\u201d)"),
+        ("crowds", None, "crowds"),  # no entity: the words as reported
+        ("they", "ent-unknown", "they"),
+    ],
+)
+def test_actor_claims_are_named_by_their_entity(text, value, expected):
+    names = {"ent-1": {"name": "Alexander Lukashenko"}, "ent-2": "Stephen Fry", "ent-3": "police"}
+    claim = {"kind": "actor", "attribute": "perpetrator", "text": text, "value": value}
+    assert render.claim_value(claim, names) == expected
+

@@ -83,6 +83,7 @@ class StoryDetail(Envelope, StorySummary):
     events: list[Event]
     claims: list[Claim]
     discrepancies: list[Discrepancy]
+    entities: dict[str, EntityRef] = {}  # the actors and targets the claims name, by id
 
 
 class EventPage(PageMeta):

@@ -377,7 +377,13 @@ def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
         story_id,
         MAX_LIMIT,
     )
+    out["entities"] = entity_names(conn, _claimed_entities(out["claims"]))
     return out
+
+
+def _claimed_entities(claims: list[dict[str, Any]]) -> list[str]:
+    """Entity ids that actor and target claims resolve to (their ``value``)."""
+    return sorted({c["value"] for c in claims if c.get("kind") in ("actor", "target") and c.get("value")})
 
 
 def _records(conn: sqlite3.Connection, sql: str, *args: Any) -> list[dict[str, Any]]:
@@ -499,7 +505,9 @@ def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
         "discrepancies": _records(
             conn, "SELECT record FROM discrepancies WHERE event_id = ? ORDER BY attribute, id", event_id
         ),
-        "entities": entity_names(conn, [*ev.get("actors", []), *ev.get("targets", [])]),
+        "entities": entity_names(
+            conn, [*ev.get("actors", []), *ev.get("targets", []), *_claimed_entities(claims)]
+        ),
         "evidence": evidence(conn, spans),
     }
 
@@ -638,7 +646,9 @@ def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "event": ev,
             "story_label": story_label,
             "claims": claims,
-            "entities": entity_names(conn, [*ev.get("actors", []), *ev.get("targets", [])]),
+            "entities": entity_names(
+            conn, [*ev.get("actors", []), *ev.get("targets", []), *_claimed_entities(claims)]
+        ),
         }
 
 

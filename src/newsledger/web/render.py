@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -355,8 +356,12 @@ def _claim_row(
 STATEMENT_CHARS = 180
 
 
-def claim_value(c: dict[str, Any]) -> str:
-    """A claim as an analyst reads it: the text, with its hedge where not exact."""
+def claim_value(c: dict[str, Any], entities: Mapping[str, Any] | None = None) -> str:
+    """A claim as an analyst reads it: the text, with its hedge where not exact;
+    an actor or target named by its entity ('Alexander Lukashenko (“he”)') when
+    the words alone do not say who (``entities``: id -> name or {"name": ...})."""
+    if c.get("kind") in ("actor", "target") and entities:
+        return _actor_value(c, entities)
     if c.get("kind") == "statement":
         text = " ".join(c["text"].split())  # the content; ``value`` holds the whole sentence
         return text if len(text) <= STATEMENT_CHARS else text[: STATEMENT_CHARS - 1].rstrip() + "…"
@@ -405,3 +410,12 @@ def event_type_label(code: str) -> str:
     except (ImportError, OSError, ValueError, KeyError):
         pass
     return code.replace("_", " ").capitalize()
+
+
+def _actor_value(c: dict[str, Any], entities: Mapping[str, Any]) -> str:
+    text = " ".join((c.get("text") or "").split())
+    found = entities.get(c.get("value") or "")
+    name = found.get("name") if isinstance(found, Mapping) else found
+    if not name or set(text.lower().split()) <= set(name.lower().split()):
+        return text or name or "—"  # 'Lukashenko' of 'Alexander Lukashenko' says who already
+    return f"{name} (\u201c{text}\u201d)"
