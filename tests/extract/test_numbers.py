@@ -294,3 +294,34 @@ def test_the_shooter_who_killed_himself(nlp, text: str, phrase: str) -> None:
 @pytest.mark.parametrize("text", ["He threatened to kill himself.", "She tried to take her own life."])
 def test_a_threat_of_suicide_is_no_death(nlp, text: str) -> None:
     assert not [q for q in quantities(nlp, text) if q.counted_text == "himself"]
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase", "counts"),
+    [
+        ("3 killed, 2 wounded in shooting", "2", "injured"),
+        ("Teen dead from gunshot wound", "Teen", "killed"),
+        ("Girl shot at party dies; woman held", "Girl", "killed"),
+        ("Two shot near race course", "Two", "shot"),
+        ("Gunman kills 2 at bar", "2", "killed"),
+        ("Police: Man found dead in car", "Man", "killed"),
+        ("Officer shot, suspect killed", "Officer", "shot"),
+        ("Man shot multiple times, critically wounded", "multiple", None),
+        # the count's state must follow it: these men are not the ones shot at
+        ("Search continues for 2 men after patrol car shot at", "2", None),
+    ],
+)
+def test_headline_grammar(nlp, title: str, phrase: str, counts: str | None) -> None:
+    """Headlines drop articles and auxiliaries and have no final stop (the parser
+    glues them to the first body sentence): the state after a count is read off
+    the words."""
+    text = f"{title}\n\nPolice said the man was found on Main Street on Sunday."
+    found = {q.text: q.counts for q in quantities(nlp, text, title=title) if q.evidence.start < len(title)}
+    assert found.get(phrase) == counts
+
+
+def test_headline_subject_of_an_active_verb_is_the_shooter(nlp) -> None:
+    title = "Man shoots neighbor over parking spot"
+    text = f"{title}\n\nPolice said the neighbor was taken to a hospital."
+    found = {q.text: q.counts for q in quantities(nlp, text, title=title) if q.evidence.start < len(title)}
+    assert found.get("Man") is None and found.get("neighbor") == "shot"

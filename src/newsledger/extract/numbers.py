@@ -648,7 +648,12 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
         noun = _counted_noun(doc, anchor)
         if noun is not None and p.start <= noun.i < p.end:
             noun = None if noun.i == p.anchor and anchor.lower_ in _VAGUE_PLURAL else noun
-        counts = _role_of(doc, anchor, noun, lex, headline=start < title_end)
+        if noun is not None and start < title_end and _headline_word_role(doc, noun.i, lex):
+            noun = None  # the tagger may take headline 'Two shot near ...' for two shots
+        thing = noun is not None and noun.lemma_.lower() in lex.things  # 'Man shot multiple times'
+        told = _headline_role(doc, doc[p.start], doc[p.end - 1], lex, title_end) \
+            if start < title_end and not thing else None
+        counts = (told or None) if told is not None else _role_of(doc, anchor, noun, lex, headline=start < title_end)
         if counts in ("shot", "injured", None) and _fatally_after(doc, p.end):
             counts = "killed"  # 'Five people were shot, two of them fatally'
         if noun is not None and noun.i != anchor.i:
@@ -821,6 +826,107 @@ def _self_inflicted(doc: "Doc", text: str, article: Article, lex: Roles) -> Iter
         )
 
 
+# Headline grammar ('Man shot, killed in ...', '3 killed, 2 wounded', 'Teen dead
+# from gunshot wound', 'Gunman kills 2'): articles and auxiliaries are dropped, a
+# participle or adjective after a count is its state, a present-tense verb is
+# active. The headline has no final stop, so the parser often glues it to the
+# first body sentence; these roles are read off the words, not the parse.
+_HEADLINE_STOPS = {";", ":", "|", "—", "–", "-", "--", "«", "»", "?", "!"}
+_HEADLINE_VICTIM = ("killed", "injured", "shot")
+_ACTIVE_TAGS = ("VBZ", "VBP")
+
+
+# Headline words are read by their form (the tagger takes 'Two shot near ...'
+# for a noun): irregular participles of the victim verbs, else the regular endings.
+_IRREGULAR = {"shot": "shoot", "slain": "slay", "hurt": "hurt", "hit": "hit", "struck": "strike", "found": "find",
+              "left": "leave", "beaten": "beat", "dead": "dead"}
+
+
+def _headline_verb(word: str, lex: Roles) -> tuple[str, str] | None:
+    """(lemma, 'past' | 'present') of a headline verb form in the lexicon:
+    'shot' -> shoot past, 'gunned' -> gun past, 'kills' -> kill present, 'dies' -> die present."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word], "past"
+    known = lambda w: w in lex.verbs or w in lex.agents or any(h == w for h, _ in lex.particles)  # noqa: E731
+    if word.endswith("ed"):
+        for stem in (word[:-2], word[:-1], word[:-3], word[:-3] + "y"):
+            if stem and known(stem):
+                return stem, "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        for stem in (word[:-1], word[:-2]):
+            if stem and known(stem):
+                return stem, "present"
+    return None
+
+
+def _headline_word_role(doc: "Doc", j: int, lex: Roles) -> tuple[str, int] | None:
+    """The state a headline word gives the count before it ('shot', 'dead',
+    'dies', 'shot dead', 'found dead'), None for other words."""
+    low = doc[j].lower_
+    nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    verb = _headline_verb(low, lex)
+    if verb is not None and (verb[0], nxt) in lex.particles:
+        return lex.particles[(verb[0], nxt)]
+    if low in lex.adjectives:
+        return lex.adjectives[low]
+    if verb is not None and verb[1] == "past" and verb[0] in lex.verbs:
+        return lex.verbs[verb[0]]
+    if verb is not None and verb[0] in lex.agents:
+        return lex.agents[verb[0]]
+    return None
+
+
+def _headline_active(doc: "Doc", j: int, lex: Roles) -> bool:
+    """'kills', 'shoots', 'wounds': a present-tense victim verb, its subject the shooter."""
+    verb = _headline_verb(doc[j].lower_, lex)
+    return verb is not None and verb[1] == "present" and verb[0] in lex.verbs
+
+
+def _headline_role(doc: "Doc", first: "Token", last: "Token", lex: Roles, title_end: int) -> str | None:
+    """Victim role of the count or person spanning first..last in the headline:
+    '' when it is the one who acts ('Gunman kills 2', 'Man shoots neighbor'),
+    None when the headline words say nothing (the parse decides)."""
+    # the object of a verb before it: 'Gunman kills 2', 'Cop shoots and wounds suspect'
+    left = min(first.i, first.left_edge.i) - 1
+    if left >= 0 and _headline_verb(doc[left].lower_, lex) is not None:
+        role = _headline_word_role(doc, left, lex) or (
+            lex.verbs.get(_headline_verb(doc[left].lower_, lex)[0]) if _headline_active(doc, left, lex) else None)
+        if role is not None and role[0] in _HEADLINE_VICTIM:
+            return role[0]
+    found: list[tuple[str, int]] = []
+    j = last.i + 1
+    while j < len(doc) and doc[j].idx < title_end and doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].is_punct \
+            and _headline_word_role(doc, j, lex) is None and not _headline_active(doc, j, lex):
+        j += 1  # the counted noun: '2 people killed', 'Two Chicago officers wounded'
+    # its state comes right after it ('Search continues for 2 men after vehicle shot
+    # at': the men are not the ones shot at)
+    if j >= len(doc) or doc[j].idx >= title_end or not (
+            _headline_word_role(doc, j, lex) or _headline_active(doc, j, lex)
+            or (doc[j].pos_ == "ADV" and j + 1 < len(doc) and _headline_word_role(doc, j + 1, lex))):
+        return None
+    while j < len(doc) and doc[j].idx < title_end:
+        t = doc[j]
+        if t.text in _HEADLINE_STOPS or t.is_space:
+            break
+        if t.lower_ in (",", "and", "&"):
+            if j + 1 < len(doc) and doc[j + 1].idx < title_end and _headline_word_role(doc, j + 1, lex):
+                j += 1  # 'Man shot, killed': one subject, two states
+                continue
+            break
+        if _headline_active(doc, j, lex):
+            if found:
+                break
+            return ""  # 'Man shoots neighbor': the shooter
+        role = _headline_word_role(doc, j, lex)
+        if role is not None:
+            found.append(role)
+        elif t.like_num or (t.lemma_.lower() in lex.persons and doc[j - 1].pos_ != "ADP"):
+            break  # another count or person: its own subject
+        j += 1
+    victim = [rp for rp in found if rp[0] in _HEADLINE_VICTIM]
+    return max(victim, key=lambda rp: rp[1])[0] if victim else None
+
+
 # Entity mention forms that name a person: 'William Waldron', later 'Waldron', 'Mr. Waldron'.
 _NAME_FORMS = ("name", "surname", "honorific")
 
@@ -881,9 +987,11 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
         tok = doc[i]
         described = any(c.dep_ in ("relcl", "acl") for c in tok.children)  # 'X, who was shot'
         described = described or (tok.lower_ == "another" and tok.dep_ == "conj")
-        if i in covered or not (described or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        told = _headline_role(doc, doc[first], tok, lex, title_end) if tok.idx < title_end else None
+        if i in covered or not (described or told or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
             continue
-        role = _role_of(doc, tok, tok, lex, implicit=True, headline=tok.idx < title_end)
+        role = (told or None) if told is not None else _role_of(doc, tok, tok, lex, implicit=True,
+                                                                headline=tok.idx < title_end)
         if role is None:
             continue
         # conjoined people share the role: count them, span them all
