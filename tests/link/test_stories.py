@@ -154,3 +154,16 @@ def test_story_label(titles, dates, label):
     arts = [Article(id=i, source=i, text=f"Body of {i}", title=t, published=d)
             for i, t, d in zip(("a", "b"), titles, dates)]
     assert story_label(arts) == label
+
+
+def test_similarity_graph_reproduces_one_batch_partition() -> None:
+    from newsledger.link import stories
+
+    items = _items()
+    _, assignment = assign_stories(StoryIndex(), items)
+    edges = stories.similarity_graph(list(reversed(items)))
+    assert edges and all(a < b and w > 0 for (a, b), w in edges.items())
+    clusters = average_linkage(
+        {it.article_id: (1, False) for it in items}, edges, stories.LINK_THRESHOLD, stories.SIZE_CAP
+    )
+    assert {frozenset(c) for c in clusters} == partition(assignment)

@@ -186,15 +186,22 @@ def _topic_num(topic: str) -> int:
 
 
 # --------------------------------------------------------------------------- #
-# Tuning (two-fold, by topic parity): never run on data that is then reported
-# as unseen; prints what each half prefers and how it scores on the other.
+# Tuning (two-fold, by topic): never run on data that is then reported as
+# unseen; prints what each half prefers and how it scores on the other.
 # --------------------------------------------------------------------------- #
 
 GRID = {
-    "NEIGHBOURS": (4, 5, 6),
+    "NEIGHBOURS": (4, 5, 6, 7, 8),
     "MIN_NEIGHBOUR_SIM": (0.1, 0.15, 0.2),
-    "LINK_THRESHOLD": (0.06, 0.1, 0.14, 0.18, 0.22),
 }
+# LINK_THRESHOLD is swept over these on the similarity graph of each (k, floor).
+THRESHOLDS = tuple(round(0.04 + 0.02 * i, 2) for i in range(19))  # 0.04 .. 0.40
+# A setting is judged by its mean F1 over this many threshold steps either side
+# (a plateau, not a peak): on ECB+ one topic merging or splitting moves a half's
+# F1 by ~1.5 points, so single-threshold peaks are noise.
+PLATEAU_STEPS = 2
+# Random two-fold topic splits of --tune --splits N use seeds 1..N.
+Curves = dict[tuple[int, float], list[float]]
 
 
 @contextmanager
@@ -213,34 +220,122 @@ def _constants(**values: Any) -> Iterator[None]:
         stories.SIZE_CAP = 2 * stories.NEIGHBOURS + 2
 
 
-def tune(path: Path) -> list[str]:
+def curves(docs: Sequence[EcbDoc]) -> Curves:
+    """Sub-topic B3 F1 per (k, floor) and threshold (one batch, as ``link``):
+    the similarity graph is built once per (k, floor), thresholds replayed."""
+    from newsledger.link import stories
+    from newsledger.link.agglomerate import average_linkage
+
+    items = [stories.LinkItem(article_id=d.name, text=d.text) for d in docs]
+    gold = [d.subtopic for d in docs]
+    out: Curves = {}
+    for combo in itertools.product(*GRID.values()):
+        with _constants(**dict(zip(GRID, combo))):
+            edges = stories.similarity_graph(items)
+            nodes = {d.name: (1, False) for d in docs}
+            row = []
+            for th in THRESHOLDS:
+                label = {a: str(i) for i, c in enumerate(average_linkage(nodes, edges, th, stories.SIZE_CAP)) for a in c}
+                row.append(bcubed([label[d.name] for d in docs], gold)[2])
+        out[combo] = row  # type: ignore[index]
+    return out
+
+
+def plateau(row: Sequence[float], i: int, steps: int = PLATEAU_STEPS) -> float:
+    """Mean F1 over the threshold window around index ``i``; -1 at the grid's ends."""
+    if i - steps < 0 or i + steps >= len(row):
+        return -1.0
+    return sum(row[i - steps : i + steps + 1]) / (2 * steps + 1)
+
+
+def choose(c: Curves, criterion: str = "plateau") -> tuple[int, float, float]:
+    """The (k, floor, threshold) a half prefers: best plateau mean (or peak F1);
+    ties go to the larger settings (deterministic)."""
+    def score(key: tuple[tuple[int, float], int]) -> float:
+        row = c[key[0]]
+        return plateau(row, key[1]) if criterion == "plateau" else row[key[1]]
+
+    keys = [(combo, i) for combo in c for i in range(len(THRESHOLDS))]
+    (k, floor), i = max(keys, key=lambda key: (score(key), key))
+    return k, floor, THRESHOLDS[i]
+
+
+def _f1(c: Curves, setting: tuple[int, float, float]) -> float:
+    return c[(setting[0], setting[1])][THRESHOLDS.index(setting[2])]
+
+
+def _curve_text(c: Curves, setting: tuple[int, float, float], steps: int = 4) -> str:
+    row = c[(setting[0], setting[1])]
+    i = THRESHOLDS.index(setting[2])
+    span = range(max(0, i - steps), min(len(row), i + steps + 1))
+    return " ".join(f"{THRESHOLDS[j]:.2f}:{row[j]:.4f}" for j in span)
+
+
+def cross_fit(halves: dict[str, Sequence[EcbDoc]], criterion: str = "plateau") -> list[tuple[str, tuple, float, float]]:
+    """Tune on each half, score the other: (train name, setting, train F1, held-out F1)."""
+    c = {name: curves(part) for name, part in halves.items()}
+    names = list(halves)
+    out = []
+    for train, test in ((names[0], names[1]), (names[1], names[0])):
+        best = choose(c[train], criterion)
+        out.append((train, best, _f1(c[train], best), _f1(c[test], best)))
+    return out
+
+
+def tune(path: Path, splits: int = 0) -> list[str]:
+    """Two-fold topic cross-fit on odd / even topics (peak and plateau choice,
+    with the F1 curve around each choice on both halves), the shipped constants'
+    curves, and optionally ``splits`` random two-fold topic splits."""
+    from newsledger.link import stories
+
     docs = read_corpus(Path(path))
     halves = {
         "odd": [d for d in docs if _topic_num(d.topic) % 2 == 1],
         "even": [d for d in docs if _topic_num(d.topic) % 2 == 0],
     }
+    c = {name: curves(part) for name, part in halves.items()}
     lines = []
-    results: dict[str, dict[tuple, float]] = {}
-    for name, part in halves.items():
-        results[name] = {}
-        for combo in itertools.product(*GRID.values()):
-            with _constants(**dict(zip(GRID, combo))):
-                results[name][combo] = scores(link(part), part)["subtopic_b3_f1"]
-    for train, test in (("odd", "even"), ("even", "odd")):
-        best = max(results[train], key=lambda c: (results[train][c], c))
+    shipped = (stories.NEIGHBOURS, stories.MIN_NEIGHBOUR_SIM, stories.LINK_THRESHOLD)
+    for name in halves:
+        if (shipped[0], shipped[1]) in c[name] and shipped[2] in THRESHOLDS:
+            lines.append(f"shipped {shipped} on {name}: {_curve_text(c[name], shipped)}")
+    for criterion in ("peak", "plateau"):
+        for train, test in (("odd", "even"), ("even", "odd")):
+            best = choose(c[train], criterion)
+            lines.append(
+                f"{criterion}: tuned on {train} topics: k={best[0]} floor={best[1]} threshold={best[2]} -> "
+                f"{train} {_f1(c[train], best):.4f}, held-out {test} {_f1(c[test], best):.4f}"
+            )
+            for name in (train, test):
+                lines.append(f"    {name} curve: {_curve_text(c[name], best)}")
+    held: list[float] = []
+    topics = sorted({d.topic for d in docs}, key=lambda t: (len(t), t))
+    for seed in range(1, splits + 1):
+        order = topics[:]
+        random.Random(seed).shuffle(order)
+        first = set(order[: len(order) // 2])
+        parts = {"A": [d for d in docs if d.topic in first], "B": [d for d in docs if d.topic not in first]}
+        got = cross_fit(parts)
+        held += [g[3] for g in got]
         lines.append(
-            f"tuned on {train} topics: {dict(zip(GRID, best))} -> {train} {results[train][best]:.4f}, "
-            f"held-out {test} {results[test][best]:.4f}"
+            f"split seed {seed}: "
+            + "; ".join(f"tuned on {g[0]} {g[1]} -> held-out {g[3]:.4f}" for g in got)
+        )
+    if held:
+        lines.append(
+            f"random splits (plateau choice): held-out mean {sum(held) / len(held):.4f}, "
+            f"min {min(held):.4f}, halves below 0.95: {sum(h < 0.95 for h in held)}/{len(held)}"
         )
     return lines
 
 
-if __name__ == "__main__":  # python -m newsledger.evaluate.ecbplus [--tune] [--data DIR]
+if __name__ == "__main__":  # python -m newsledger.evaluate.ecbplus [--tune [--splits N]] [--data DIR]
     args = sys.argv[1:]
     from newsledger.config import Settings
 
     data = Path(args[args.index("--data") + 1]) if "--data" in args else Settings().data_dir / "ecbplus"
     if "--tune" in args:
-        print("\n".join(tune(data)))
+        n = int(args[args.index("--splits") + 1]) if "--splits" in args else 0
+        print("\n".join(tune(data, n)))
     else:
         print(evaluate(data).to_text())

@@ -347,11 +347,7 @@ def _recluster(index: StoryIndex, batch: _Batch, assignment: dict[str, str]) -> 
     counts = {aid: _shared(index, aid) for aid in batch.ids}
     touched = sorted({index.articles[o].story for c in counts.values() for o in c if o not in new_ids})
     region = new_ids | {m for sid in touched for m in index.stories[sid].members}
-    edges: dict[tuple[str, str], float] = {}
-    for aid in sorted(region):
-        for other, count in (counts.get(aid) or _shared(index, aid)).items():
-            if aid < other and other in region:
-                edges[(aid, other)] = count / (NEIGHBOURS + 1)
+    edges = _region_edges(index, region, counts)
     clusters = average_linkage({a: (1, False) for a in region}, edges, LINK_THRESHOLD, SIZE_CAP)
     previous = {a: index.articles[a].story for a in region if a not in new_ids}
     for sid in touched:
@@ -362,6 +358,34 @@ def _recluster(index: StoryIndex, batch: _Batch, assignment: dict[str, str]) -> 
             if previous.get(aid) != sid:
                 index.articles[aid] = dataclasses.replace(index.articles[aid], story=sid)
                 assignment[aid] = sid
+
+
+def _region_edges(
+    index: StoryIndex, region: set[str], counts: Mapping[str, Counter[str]] | None = None
+) -> dict[tuple[str, str], float]:
+    """Shared-neighbour similarity of every pair of ``region`` that shares a neighbour."""
+    counts = counts or {}
+    edges: dict[tuple[str, str], float] = {}
+    for aid in sorted(region):
+        for other, count in (counts.get(aid) or _shared(index, aid)).items():
+            if aid < other and other in region:
+                edges[(aid, other)] = count / (NEIGHBOURS + 1)
+    return edges
+
+
+def similarity_graph(items: Sequence[LinkItem]) -> dict[tuple[str, str], float]:
+    """The shared-neighbour similarities the linker clusters when ``items`` are
+    linked in one batch into an empty index (for calibration: clustering them
+    with ``average_linkage(..., LINK_THRESHOLD, SIZE_CAP)`` gives the partition
+    ``assign_stories`` returns, so thresholds can be swept without re-linking).
+    At most :data:`MAX_BATCH` items."""
+    unique = {it.article_id: it for it in items}
+    if len(unique) > MAX_BATCH:
+        raise ValueError(f"similarity_graph takes at most {MAX_BATCH} items")
+    index = StoryIndex()
+    batch = _featurise(index, [unique[a] for a in sorted(unique)])
+    _update_neighbours(index, batch, _similarities(index, batch))
+    return _region_edges(index, set(batch.ids))
 
 
 def _name_clusters(
