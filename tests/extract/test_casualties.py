@@ -148,6 +148,10 @@ ARTICLES = [
     ("Police investigate shooting", "A man was shot in the leg Saturday. A woman was also hit by a bullet.",
      (0, 2)),
     ("Police investigate shooting", "A man was shot in the leg Saturday. Another man was shot in the arm.", (0, 2)),
+    ("Police investigate weekend shooting", "Mark Lee, 22, was pronounced dead at the scene. David Park, 24, "
+     "also died.", (2, 0)),
+    ("Two men shot", "A shooting left one man dead and another with life-threatening injuries. The other man, 23, "
+     "was found inside a car with gunshot wounds.", (1, 1)),
     ("Gunman kills wife, then himself", "A man shot and killed his wife and then turned the gun on himself, "
      "police said.", (2, 0)),
     ("Family killed in murder-suicide", "A man opened fire at his home, killing his two young children as well "

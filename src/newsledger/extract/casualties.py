@@ -193,10 +193,11 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
     # events reader keeps only the counts its triggers hold, and 'A woman was
     # also hit' may have none)
     spans = {(q.evidence.start, q.evidence.end) for _, q in pairs}
-    told_new = [(q.counts, q) for q in found.quantities if q.counts in VICTIM_ROLES and _single(q)
-                and _introduces(q, text) and (q.evidence.start, q.evidence.end) not in spans
-                and q.evidence.sentence not in elsewhere]
-    parts = _victim_parts(_told_one_at_a_time([(r, q) for r, q in pairs + told_new if not _self_inflicted(q)], text))
+    told = [(q.counts, q) for q in found.quantities if q.counts in VICTIM_ROLES and _single(q)
+            and (q.evidence.start, q.evidence.end) not in spans and q.evidence.sentence not in elsewhere
+            and not _self_inflicted(q)]
+    pairs_ = [(r, q) for r, q in pairs if not _self_inflicted(q)]
+    parts = _victim_parts(_told_one_at_a_time(pairs_, text, told))
     shooter = max((_shooter_part(pairs, parts, q) for q in selves), key=lambda p: _count(p[0].quantity) if p else 0,
                   default=[])
     return tuple(parts + shooter)
@@ -250,7 +251,14 @@ def _introduces(q: Quantity, text: str) -> bool:
                             or _also_new(q, text))
 
 
-def _told_one_at_a_time(pairs: list[tuple[str, Quantity]], text: str) -> list[tuple[str, Quantity]]:
+def _nearest_before(q: Quantity, pairs: Sequence[tuple[str, Quantity]]) -> str | None:
+    """Role of the victim phrase told nearest before ``q``."""
+    before = [(p.evidence.start, r) for r, p in pairs if p.evidence.start < q.evidence.start and not _nominal(p)]
+    return max(before)[1] if before else None
+
+
+def _told_one_at_a_time(pairs: list[tuple[str, Quantity]], text: str,
+                        told: Sequence[tuple[str, Quantity]] = ()) -> list[tuple[str, Quantity]]:
     """Victims told one at a time: 'A man was shot ... Another man was shot in the
     arm' is two shot, 'X died at the scene. Y also died' two dead. Only a phrase
     that says it is someone new ('another', 'a second', 'also') adds a person, and
@@ -258,15 +266,20 @@ def _told_one_at_a_time(pairs: list[tuple[str, Quantity]], text: str) -> list[tu
     man down' opposes the victim to the shooter); a repeated telling ('the man', a
     name again) adds no one. The group's count is added as one more (role,
     quantity) pair spanning its first phrase, so the largest count per role still
-    wins when a total was written ('Two shot')."""
+    wins when a total was written ('Two shot'). ``told``: people the numbers
+    reader found that the events reader did not keep, read here too."""
     out = list(pairs)
+    everyone = list(pairs) + list(told)
     for role in VICTIM_ROLES:
-        singles = sorted((q for r, q in pairs if r == role and _single(q) and not _nominal(q)),
+        singles = sorted((q for r, q in list(pairs) + list(told) if r == role and _single(q) and not _nominal(q)),
                          key=lambda q: q.evidence.start)
         first = next((q for q in singles if not _introduces(q, text) and not _anaphoric(q)), None)
         if first is None:
             continue
-        new = [q for q in singles if q.evidence.start > first.evidence.start and _introduces(q, text)]
+        # ('one man dead and another with injuries': 'another' is new beside the
+        # nearest person told before it, here the dead man, not a second injured one)
+        new = [q for q in singles if q.evidence.start > first.evidence.start and _introduces(q, text)
+               and _nearest_before(q, everyone) == role]
         people = 1 + len(new)
         if new and people > _count(_largest(pairs, role)):
             out.append((role, dataclasses.replace(first, low=float(people), high=float(people), implicit=False)))

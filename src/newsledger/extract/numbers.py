@@ -475,8 +475,14 @@ def _condition_roles(prep: "Token") -> list[tuple[str, int]]:
 
 
 def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, implicit: bool = False,
-             headline: bool = False) -> str | None:
-    """Highest-priority role read from the verbs/adjectives around the counted phrase."""
+             headline: bool = False, title_end: int = 0) -> str | None:
+    """Highest-priority role read from the verbs/adjectives around the counted phrase.
+
+    ``title_end``: where the headline ends when the text starts with it. The
+    headline has no final stop, so the parser often glues it to the first body
+    sentence ('Police investigate shooting Mark Lee, 22, died ...' makes 'Mark Lee'
+    the object of 'shooting'); a verb in the headline gives no role to a phrase
+    in the body."""
     if noun is not None and noun.lemma_.lower() in lex.things:
         return None  # 'several times', 'three shots': not people
     found: list[tuple[str, int]] = []
@@ -542,6 +548,8 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
             voice = "any"  # headlines drop 'was': 'Woman shot, killed in ...', 'Four wounded'
         if headline:  # 'Woman shot, killed': the second participle hangs as advcl
             verbs += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
+        if title_end and anchor.idx >= title_end:
+            verbs = [v for v in verbs if v.idx >= title_end]
         for v in [w for v in verbs for w in _with_conj(v)] if len(verbs) > 1 else verbs:
             found += _verb_roles(v, lex, voice if v.i == verb.i or voice != "agent" else _conj_voice(v))
         if slot.dep_ == "dobj":  # 'left two dead': the object's predicate sits on the verb
@@ -653,7 +661,8 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
         thing = noun is not None and noun.lemma_.lower() in lex.things  # 'Man shot multiple times'
         told = _headline_role(doc, doc[p.start], doc[p.end - 1], lex, title_end) \
             if start < title_end and not thing else None
-        counts = (told or None) if told is not None else _role_of(doc, anchor, noun, lex, headline=start < title_end)
+        counts = (told or None) if told is not None else _role_of(doc, anchor, noun, lex, headline=start < title_end,
+                                                                   title_end=title_end)
         if counts in ("shot", "injured", None) and _fatally_after(doc, p.end):
             counts = "killed"  # 'Five people were shot, two of them fatally'
         if noun is not None and noun.i != anchor.i:
@@ -991,7 +1000,7 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
         if i in covered or not (described or told or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
             continue
         role = (told or None) if told is not None else _role_of(doc, tok, tok, lex, implicit=True,
-                                                                headline=tok.idx < title_end)
+                                                                headline=tok.idx < title_end, title_end=title_end)
         if role is None:
             continue
         # conjoined people share the role: count them, span them all
