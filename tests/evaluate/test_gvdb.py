@@ -150,3 +150,13 @@ def test_evaluate_end_to_end(tsv: Path) -> None:
     assert report.metrics["killed_acc"] >= 2 / 3
     assert report.metrics["city_lenient"] == 1.0
     assert any("city scored on the 2 articles" in n for n in report.notes)
+    blocks = report.details["city_by_rows"]
+    assert blocks["rows_0_199"]["articles"] == 2 and blocks["rows_350_on"]["articles"] == 0
+
+
+def test_city_row_blocks() -> None:
+    from newsledger.evaluate.gvdb import _city_block
+
+    assert [_city_block(r) for r in (0, 199, 200, 299, 300, 349, 350, 399, 999)] == [
+        "rows_0_199", "rows_0_199", "rows_200_299", "rows_200_299", "rows_300_349", "rows_300_349",
+        "rows_350_on", "rows_350_on", "rows_350_on"]
