@@ -307,6 +307,7 @@ def test_a_threat_of_suicide_is_no_death(nlp, text: str) -> None:
         ("Police: Man found dead in car", "Man", "killed"),
         ("Officer shot, suspect killed", "Officer", "shot"),
         ("Man shot multiple times, critically wounded", "multiple", None),
+        ("Child shoots himself at paintball park", "Child", "shot"),
         # the count's state must follow it: these men are not the ones shot at
         ("Search continues for 2 men after patrol car shot at", "2", None),
     ],
@@ -325,3 +326,10 @@ def test_headline_subject_of_an_active_verb_is_the_shooter(nlp) -> None:
     text = f"{title}\n\nPolice said the neighbor was taken to a hospital."
     found = {q.text: q.counts for q in quantities(nlp, text, title=title) if q.evidence.start < len(title)}
     assert found.get("Man") is None and found.get("neighbor") == "shot"
+
+
+def test_the_one_who_killed_himself_is_counted_once(nlp) -> None:
+    """'the man who police say killed himself': the man is the reflexive, not a
+    second person killed ('killed' with an object is a verb, not an adjective)."""
+    found = quantities(nlp, "Bunn is the man who police say killed himself after taking two hostages.")
+    assert [(q.text, q.counts) for q in found if q.counts == "killed"] == [("himself", "killed")]

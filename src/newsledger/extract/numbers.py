@@ -411,12 +411,16 @@ def _top(tok: "Token") -> "Token":
     return tok
 
 
-def _verb_roles(verb: "Token", lex: Roles, voice: str = "any") -> list[tuple[str, int]]:
+def _verb_roles(verb: "Token", lex: Roles, voice: str = "any", reflexive: bool = False) -> list[tuple[str, int]]:
     """Roles a verb gives the phrase in its ``voice`` slot: 'agent' (active subject),
-    'patient' (object or passive subject) or 'any'."""
+    'patient' (object or passive subject) or 'any'. A verb done to oneself ('the
+    man who killed himself') gives no role to anyone but the reflexive object
+    (``reflexive``: read for that object)."""
     found = []
     lemma = verb.lemma_.lower()
     if _unrealised(verb):
+        return found
+    if not reflexive and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children):
         return found
     if lemma in lex.verbs and voice != "agent":
         found.append(lex.verbs[lemma])
@@ -431,7 +435,8 @@ def _verb_roles(verb: "Token", lex: Roles, voice: str = "any") -> list[tuple[str
         for word in words:
             if (lemma, word) in lex.particles:
                 found.append(lex.particles[(lemma, word)])
-        if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in lex.adjectives:
+        if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in lex.adjectives \
+                and not any(g.dep_ == "dobj" for g in child.children):  # ('say killed himself': a verb)
             found.append(lex.adjectives[child.lower_])
         if child.dep_ == "prep":
             found += _condition_roles(child)
@@ -809,7 +814,7 @@ def _self_inflicted(doc: "Doc", text: str, article: Article, lex: Roles) -> Iter
             if tok.dep_ == "pobj":  # 'turned the gun on himself': reported as the shooter's suicide
                 role = "killed"
             else:
-                roles = _verb_roles(verb, lex, "patient")
+                roles = _verb_roles(verb, lex, "patient", reflexive=True)
                 role = max(roles, key=lambda rp: rp[1])[0] if roles else None
         elif tok.lemma_.lower() == "life" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take" \
                 and any(c.lower_ == "own" for c in tok.children):
@@ -817,8 +822,8 @@ def _self_inflicted(doc: "Doc", text: str, article: Article, lex: Roles) -> Iter
             role = None if _unrealised(verb) else "killed"
         else:
             continue
-        if role not in ("killed", "shot", "injured") or verb.dep_ == "xcomp" or \
-                verb.head.lemma_.lower() in _NOT_DONE and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        if role not in ("killed", "shot", "injured") or (
+                verb.head.lemma_.lower() in _NOT_DONE and verb.dep_ in ("xcomp", "ccomp", "advcl")):
             continue
         # ('his own life': the span starts at the possessive)
         start, end = min([c.idx for c in tok.children if c.dep_ == "poss"] + [tok.idx]), tok.idx + len(tok.text)
@@ -925,6 +930,8 @@ def _headline_role(doc: "Doc", first: "Token", last: "Token", lex: Roles, title_
         if _headline_active(doc, j, lex):
             if found:
                 break
+            if j + 1 < len(doc) and doc[j + 1].lower_ in _REFLEXIVES:  # 'Child shoots himself'
+                return lex.verbs[_headline_verb(t.lower_, lex)[0]][0]
             return ""  # 'Man shoots neighbor': the shooter
         role = _headline_word_role(doc, j, lex)
         if role is not None:
