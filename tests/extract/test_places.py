@@ -184,6 +184,10 @@ def test_place_like_noise(nlp, gaz, words: list[str]) -> None:
         # a county dateline, and a title-case one with its state
         ("SCOTT COUNTY, Ky. - The sheriff is investigating a murder.", "SCOTT COUNTY", "Scott County"),
         ("Port St. Lucie, Fla. — One man is behind bars.", "Port St. Lucie", "Port Saint Lucie"),
+        # a direction abbreviation before the city
+        ("Four wounded after party in NW Houston", "NW Houston", "Houston"),
+        # a dateline names a town, never the state of the same name
+        ("NEW YORK (AP) — The mayor praised the city.", "NEW YORK", "New York City"),
         # a name spaCy runs on into the site name ends at the separator
         ("Teenager shot in Temple - KXXV-TV News Channel 25 - Central Texas News\n\nA boy was shot.", "Temple",
          None),

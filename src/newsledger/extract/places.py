@@ -60,7 +60,7 @@ _CITY_OF = re.compile(r"\b(?:city|town|village|capital|province|region|district)
 # whole name is not in the gazetteer, the city after the direction word is.
 _DISTRICT = re.compile(
     r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|near \w+|far \w+|downtown|central|"
-    r"greater|upper|lower|inner|suburban|metro|n\.?|s\.?|e\.?|w\.?)\s+(.+)$",
+    r"greater|upper|lower|inner|suburban|metro|n\.?|s\.?|e\.?|w\.?|(?-i:NE|NW|SE|SW))\s+(.+)$",
     re.I,
 )
 # 'a bar in Kenly', 'south of Heavener': a capitalised name after a locative
@@ -465,6 +465,9 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
         if len(m.text) < 4:  # 'YK', 'PA': short alternate names are codes, not names
             m.cands = [c for c in m.cands if c.primary]
         code = gaz.us_state(m.text) if "." in m.text or m.text.isupper() else None
+        towns = [c for c in m.cands if c.kind in ("city", "admin2")]
+        if m.dateline and towns:  # a dateline names a town or county: 'NEW YORK (AP)', 'WASHINGTON —'
+            m.cands, code = towns, None
         if code is not None:
             state = next((c for c in gaz.lookup(gaz.states[code].name) if c.kind == "admin1"), None)
             m.cands, m.abbreviation = ([state], True) if state else (m.cands, False)
