@@ -236,3 +236,30 @@ def test_preposition_after_the_cue_joins_it(nlp) -> None:  # type: ignore[no-unt
     text = "He complained about the media coverage of the race."
     q = find(quotes(nlp, text), "coverage")
     assert (q.cue_text, q.content_text) == ("complained about", "the media coverage of the race")
+
+
+def _subject_case(nlp, rate: list[int]):  # type: ignore[no-untyped-def]
+    from newsledger.extract.quote_cues import QuoteContext
+    from newsledger.extract.quote_marks import find_quotes
+    from newsledger.extract.quote_spans import Tables
+    from newsledger.extract.quotes import attribution
+
+    text = "The senator seems to be losing patience with the delay."
+    doc = nlp(text)
+    cue = next(t for t in doc if t.lower_ == "seems")
+    tables = Tables({}, {"xcomp": [5, 5]}, {"seem|nsubj": rate})
+    return text, attribution(cue, tables, QuoteContext(text, find_quotes(text)))
+
+
+def test_raising_subject_opens_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR: 'X seems to …' has no source; X and the complement are the content
+    text, spans = _subject_case(nlp, [4, 5])
+    assert spans is not None and spans.source is None
+    assert [text[a:b] for a, b in spans.content] == ["The senator", "to be losing patience with the delay"]
+
+
+def test_subject_stays_the_source_below_the_rate(nlp) -> None:  # type: ignore[no-untyped-def]
+    text, spans = _subject_case(nlp, [1, 5])
+    assert spans is not None and spans.source is not None
+    assert text[spans.source[0] : spans.source[1]] == "The senator"
+    assert [text[a:b] for a, b in spans.content] == ["to be losing patience with the delay"]

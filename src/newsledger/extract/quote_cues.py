@@ -177,5 +177,6 @@ def load_model() -> CueModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    tables = Tables(data["tables"]["cue_children"], data["tables"]["content_children"])
+    t = data["tables"]
+    tables = Tables(t["cue_children"], t["content_children"], t.get("subject_content", {}))
     return CueModel(data["weights"], float(data["threshold"]), str(data.get("version", "0")), tables)

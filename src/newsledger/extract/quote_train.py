@@ -11,9 +11,11 @@ What it learns, all from the gold attributions of the folder it is given:
   article (:data:`HOLDOUT_SHARE`; files sort by outlet, so this spans all of
   them) with a model fitted on the rest; the shipped weights are then refitted
   on every article;
-* two rate tables: how often each child relation of a cue head lies inside the
-  gold cue span, and how often each child (or the governor) is the gold content
-  head, keyed by (cue lemma, relation) with a relation-only backoff.
+* three rate tables: how often each child relation of a cue head lies inside the
+  gold cue span, how often each child (or the governor) is the gold content
+  head, keyed by (cue lemma, relation) with a relation-only backoff, and how
+  often the subject left of the cue lies inside the gold content ('Trump seems
+  to be …': raising and passive cues).
 
 Never point it at the data you will score (``newsledger evaluate polnear``
 defaults to the dev split, which this never reads).
@@ -30,12 +32,19 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 from newsledger.evaluate.polnear import GoldDoc, load_gold
 from newsledger.extract.quote_cues import MODEL_FILE, QuoteContext, features, is_candidate
 from newsledger.extract.quote_marks import find_quotes
-from newsledger.extract.quote_spans import CONTENT_DEPS, MIN_TABLE_COUNT, cue_child_keys, inner_content
+from newsledger.extract.quote_spans import (
+    CONTENT_DEPS,
+    MIN_TABLE_COUNT,
+    SUBJECT_DEPS,
+    cue_child_keys,
+    inner_content,
+    subject_keys,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "2"
+VERSION = "3"  # 3: subject_content table
 # Share of train articles held out to pick the threshold.
 HOLDOUT_SHARE = 0.1
 # L2 strength. Not tuned: half sklearn's default, a mild extra smoothing for
@@ -77,6 +86,7 @@ def _tally(table: dict[str, list[int]], keys: Iterable[str], hit: bool) -> None:
 def tables(pairs: Sequence[tuple[GoldDoc, "Doc"]]) -> dict[str, dict[str, list[int]]]:
     cue_children: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     content_children: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    subject_content: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for gold, doc in pairs:
         for a in gold.attributions:
             if not a.cue:
@@ -87,7 +97,18 @@ def tables(pairs: Sequence[tuple[GoldDoc, "Doc"]]) -> dict[str, dict[str, list[i
             in_cue = {t.i for s, e in a.cue for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
             for child in cue.children:
                 _tally(cue_children, cue_child_keys(cue, child), child.i in in_cue)
-            content = gold_head(doc, a.content) if a.content else None
+            if not a.content:
+                continue
+            frags = a.content
+            subj = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+            if subj is not None:
+                inside = any(s <= subj.idx < e for s, e in a.content)
+                _tally(subject_content, subject_keys(cue, subj), inside)
+                # 'Trump | seems | to be …': the content head is in the part after the cue
+                after = tuple(f for f in frags if f[0] >= cue.idx + len(cue.text))
+                if inside and after:
+                    frags = after
+            content = gold_head(doc, frags)
             if content is None:
                 continue
             lemma = cue.lemma_.lower()
@@ -101,7 +122,11 @@ def tables(pairs: Sequence[tuple[GoldDoc, "Doc"]]) -> dict[str, dict[str, list[i
                 _tally(content_children, (f"{lemma}|gov:{cue.dep_}", f"gov:{cue.dep_}"), cue.head.i == content.i)
     return {
         name: {k: v for k, v in sorted(t.items()) if v[1] >= MIN_TABLE_COUNT}
-        for name, t in (("cue_children", cue_children), ("content_children", content_children))
+        for name, t in (
+            ("cue_children", cue_children),
+            ("content_children", content_children),
+            ("subject_content", subject_content),
+        )
     }
 
 

@@ -34,6 +34,7 @@ from newsledger.extract.quote_spans import (
     Tables,
     content_head,
     content_span,
+    content_subject,
     cue_tokens,
     inner_content,
     noun_span,
@@ -48,7 +49,7 @@ from newsledger.records import Article, ArticleExtraction, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "2"  # session 2: line rules, content splits, colon and preposition conventions
+VERSION = "3"  # session 3: raising and passive subjects are content (subject_content table)
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
@@ -183,6 +184,10 @@ def attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | No
     if ctx.text[cue_span[1] : cue_span[1] + 1] == ":":
         # 'tweeted:': the gold keeps a colon that touches the cue (368 of 386 in train)
         cue_span = (cue_span[0], cue_span[1] + 1)
+    subj = content_subject(cue, tables)
+    found = _subject_attribution(cue, cue_toks, cue_span, subj, tables, ctx) if subj is not None else None
+    if found is not None:
+        return found
     src = source_head(cue)
     src_span = noun_span(src, cue, ctx.text) if src is not None else None
     if src is None:
@@ -191,6 +196,29 @@ def attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | No
     if not pieces:
         return None
     return SpanSet(cue_span, src_span, src.i if src is not None else None, pieces)
+
+
+def _subject_attribution(
+    cue: "Token",
+    cue_toks: list["Token"],
+    cue_span: tuple[int, int],
+    subj: "Token",
+    tables: Tables,
+    ctx: QuoteContext,
+) -> SpanSet | None:
+    """'Trump seems to be …', 'Sanders is expected to win': the subject opens
+    the content (a fragment before the cue) and the source is the passive's
+    agent, if any ('was criticized by X'), else none."""
+    agent = source_head(cue) if any(c.dep_ == "agent" for c in cue.children) else None
+    src_span = noun_span(agent, cue, ctx.text) if agent is not None else None
+    subject = widen_to_quotes(noun_span(subj, cue, ctx.text), ctx.quotes)
+    if subject[1] > cue_span[0]:
+        return None
+    rest = [p for p in _content(cue, cue_toks, subj, None, tables, ctx) if p[0] >= cue_span[1]]
+    if not rest:
+        return None  # 'he was criticized': no complement, read as usual
+    pieces = [subject, *rest]
+    return SpanSet(cue_span, src_span, agent.i if agent is not None else None, tuple(pieces))
 
 
 def _with_content_preposition(cue: "Token", cue_toks: list["Token"], tables: Tables) -> list["Token"]:
