@@ -466,7 +466,9 @@ def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
             m.cands = [c for c in m.cands if c.primary]
         code = gaz.us_state(m.text) if "." in m.text or m.text.isupper() else None
         towns = [c for c in m.cands if c.kind in ("city", "admin2")]
-        if m.dateline and towns:  # a dateline names a town or county: 'NEW YORK (AP)', 'WASHINGTON —'
+        # a dateline names a town or county ('NEW YORK (AP)', 'WASHINGTON —'), when
+        # one big enough to file from exists ('PANAMA (AP)' stays the country)
+        if m.dateline and any(c.population >= MIN_LONE_POPULATION or c.kind == "admin2" for c in towns):
             m.cands, code = towns, None
         if code is not None:
             state = next((c for c in gaz.lookup(gaz.states[code].name) if c.kind == "admin1"), None)
