@@ -61,6 +61,18 @@ def test_url_date_is_the_publication_date(tsv: Path) -> None:
     assert to_article(gold).published == "2016-01-27"
 
 
+@pytest.mark.parametrize(("url", "day"), [
+    ("http://example.org/news/2016/jan/26/girl-shot-at-party/", "2016-01-26"),
+    ("http://example.org/socal/tn-blr-me-suspect-20160223-story.html", "2016-02-23"),
+    ("http://example.org/news/crime-courts/2016-01-18/arrest-made", "2016-01-18"),
+    ("http://example.org/story/30686192/2015/12/07/police-search", "2015-12-07"),
+    ("http://example.org/a-20151399-b", None),  # not a day
+    ("http://example.org/story/123456789/", None),
+])
+def test_url_date_forms(tsv: Path, url: str, day: str | None) -> None:
+    assert to_article(dataclasses.replace(next(read_gold(tsv)), url=url)).published == day
+
+
 def _time(start: int, value: str | None, precision: str = "day") -> TimeExpr:
     return TimeExpr(evidence=Evidence("a", start, start + 6, 0, "times@test"), text="Sunday", start=value,
                     end=value, precision=precision, how="relative")

@@ -34,14 +34,26 @@ from newsledger.records import Article
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d])")
 
 
+# '/2016/jan/26/' (month name) and '-20160223-story.html' (a compact stamp) are
+# the other ways news sites put the publication day in a URL.
+_URL_MONTH_DATE = re.compile(r"/(20\d\d|19\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})/",
+                             re.I)
+_URL_STAMP = re.compile(r"[-_/](20\d\d|19\d\d)(\d\d)(\d\d)(?=[-_./]|$)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _url_date(url: str) -> dt.date | None:
-    m = _URL_DATE.search(url or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    """The publication day a news URL carries ('/2016/01/27/', '/2016-01-18/',
+    '/2016/jan/26/', '-20160223-story.html'), or None."""
+    for pattern in (_URL_DATE, _URL_MONTH_DATE, _URL_STAMP):
+        for m in pattern.finditer(url or ""):
+            month = m.group(2)
+            month_no = _MONTHS.index(month[:3].lower()) + 1 if month.isalpha() else int(month)
+            try:
+                return dt.date(int(m.group(1)), month_no, int(m.group(3)))
+            except ValueError:
+                continue
+    return None
 
 
 def _gvdb_rows(path: Path):
