@@ -263,3 +263,19 @@ def test_subject_stays_the_source_below_the_rate(nlp) -> None:  # type: ignore[n
     assert spans is not None and spans.source is not None
     assert text[spans.source[0] : spans.source[1]] == "The senator"
     assert [text[a:b] for a, b in spans.content] == ["to be losing patience with the delay"]
+
+
+def test_fallback_takes_the_first_complement(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.extract.quote_cues import QuoteContext
+    from newsledger.extract.quote_spans import Tables
+    from newsledger.extract.quotes import attribution, fallback_attribution
+
+    text = "Sutton voiced confidence in the plan."
+    doc = nlp(text)
+    cue = next(t for t in doc if t.lower_ == "voiced")
+    ctx = QuoteContext(text, [])
+    assert attribution(cue, Tables({}, {}), ctx) is None  # no table names a content
+    spans = fallback_attribution(cue, Tables({}, {}), ctx)
+    assert spans is not None and spans.source is not None
+    assert text[spans.source[0] : spans.source[1]] == "Sutton"
+    assert text[spans.content[0][0] : spans.content[0][1]].startswith("confidence")

@@ -49,7 +49,7 @@ from newsledger.records import Article, ArticleExtraction, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "3"  # session 3: raising and passive subjects are content (subject_content table)
+VERSION = "4"  # session 3: raising/passive subjects are content (3); confident cues keep a fallback content (4)
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
@@ -67,7 +67,13 @@ def read_quotes(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
     stretches = find_quotes(text)
     ctx = QuoteContext(text, stretches)
     resolver = SpeakerResolver(doc, found.entities)
-    found_spans = [s for s in (attribution(c, tables, ctx) for c in find_cues(doc, ctx, model)) if s]
+    found_spans = []
+    for cue in find_cues(doc, ctx, model):
+        spans = attribution(cue, tables, ctx)
+        if spans is None and model is not None and model.probability(features(cue, *ctx.of(cue))) >= FALLBACK_MIN_PROB:
+            spans = fallback_attribution(cue, tables, ctx)
+        if spans is not None:
+            found_spans.append(spans)
     found_spans.extend(dash_attributions(doc, text, stretches))
     cues = {s.cue for s in found_spans}
     found_spans.extend(s for s in colon_attributions(doc, text) if s.cue not in cues)
@@ -219,6 +225,39 @@ def _subject_attribution(
         return None  # 'he was criticized': no complement, read as usual
     pieces = [subject, *rest]
     return SpanSet(cue_span, src_span, agent.i if agent is not None else None, tuple(pieces))
+
+
+# A cue the model is this sure of keeps its attribution even when the tables
+# name no content: its first complement right of the cue is taken instead.
+# On the train hold-out (every 10th article), cues left without content at
+# p >= 0.6 were gold cue heads 47 times in 77 (0.45-0.6: 22 in 39). Exact F1
+# source / cue / content without the fallback 0.6823 / 0.6246 / 0.4959; with
+# it at 0.45: 0.6830 / 0.6232 / 0.4923, 0.6: 0.6841 / 0.6260 / 0.4942,
+# 0.8: 0.6847 / 0.6260 / 0.4953 (kept: a small gain for source and cue).
+FALLBACK_MIN_PROB = 0.8
+FALLBACK_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "acomp", "attr", "advcl", "dative")
+
+
+def fallback_attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | None:
+    """The cue with its first complement to the right as content."""
+    cue_toks = cue_tokens(cue, tables)
+    in_cue = {t.i for t in cue_toks}
+    cue_span = (cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1].text))
+    for child in sorted(cue.children, key=lambda t: t.i):
+        if child.i <= cue.i or child.dep_ not in FALLBACK_DEPS:
+            continue
+        head = inner_content(child) if child.i in in_cue else child
+        if head is None:
+            continue
+        span = content_span(head, False, in_cue, ctx.text)
+        if span is None or span[0] < cue_span[1]:
+            continue
+        src = source_head(cue)
+        src_span = noun_span(src, cue, ctx.text) if src is not None else None
+        if src_span is not None and src_span[0] < span[1] and span[0] < src_span[1]:
+            return None
+        return SpanSet(cue_span, src_span, src.i if src is not None else None, (widen_to_quotes(span, ctx.quotes),))
+    return None
 
 
 def _with_content_preposition(cue: "Token", cue_toks: list["Token"], tables: Tables) -> list["Token"]:
