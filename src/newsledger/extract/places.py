@@ -2,10 +2,12 @@
 
 Mentions come from the entities reader when it ran (``found.entities`` with label
 GPE/LOC/FAC), else from spaCy's own GPE/LOC/FAC entities, plus two patterns spaCy
-misses: all-caps datelines ('MILWAUKEE (AP) —', 'ROSEBUD, Mo. -') and the curated
+misses: datelines (all-caps 'MILWAUKEE (AP) —', 'ROSEBUD, Mo. -', 'SCOTT COUNTY,
+Ky. -'; title-case with a state 'Port St. Lucie, Fla. —'), towns after locative
+prepositions, inside agency names, before incident nouns, 'City, ST', the curated
 names of data/places_extra.tsv ('Okrestina street').
 
-Resolution, per mention, in two passes over the article:
+Resolution, per mention, in passes over the article:
 
 1. Unambiguous mentions first: a country name resolves to the country (never to a
    town of the same name), a US state name to the state, a name with one
@@ -14,6 +16,9 @@ Resolution, per mention, in two passes over the article:
    the article mentions, in the dateline's country, and their population. The
    best wins only by a clear margin; otherwise the Place is kept with
    ``resolved=False`` and the reason (never a silent country-centroid guess).
+3. Mentions still unresolved are scored once more, with the places pass 2
+   resolved as context too ('Boston', resolved by size, makes 'Dorchester' the
+   one in Massachusetts).
 
 Adjectival forms ('Belarusian', spaCy NORP) are not places and are not emitted.
 """
@@ -459,7 +464,7 @@ def _state_pattern(gaz: Gazetteer) -> re.Pattern[str]:
 
 def resolve_mentions(mentions: list[_Mention], gaz: Gazetteer,
                      text: str = "") -> list[tuple[_Mention, Candidate | None, str, float]]:
-    """Two-pass resolution (see module doc); one result per mention, in order."""
+    """Resolution in passes (see module doc); one result per mention, in order."""
     for m in mentions:
         m.cands = gaz.lookup(m.text)
         if len(m.text) < 4:  # 'YK', 'PA': short alternate names are codes, not names
