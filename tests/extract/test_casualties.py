@@ -147,15 +147,16 @@ ARTICLES = [
     ("Shooting", "No one was injured in the shooting, police said.", (0, 0)),
     ("Police investigate shooting", "A man was shot in the leg Saturday. A woman was also hit by a bullet.",
      (0, 2)),
-    ("Police investigate shooting", "A man was shot in the leg Saturday. Another man was shot in the arm.", (0, 2)),
+    ("Police investigate shooting", "A man was shot in the leg Saturday. Another man was shot in the arm.",
+     (0, 2)),
     ("Police investigate weekend shooting", "Mark Lee, 22, was pronounced dead at the scene. David Park, 24, "
      "also died.", (2, 0)),
-    ("Two men shot", "A shooting left one man dead and another with life-threatening injuries. The other man, 23, "
-     "was found inside a car with gunshot wounds.", (1, 1)),
+    ("Two men shot", "A shooting left one man dead and another with life-threatening injuries. The other "
+     "man, 23, was found inside a car with gunshot wounds.", (1, 1)),
     ("Gunman kills wife, then himself", "A man shot and killed his wife and then turned the gun on himself, "
      "police said.", (2, 0)),
-    ("Family killed in murder-suicide", "A man opened fire at his home, killing his two young children as well "
-     "as his wife, police said. The gunman then took his own life.", (4, 0)),
+    ("Family killed in murder-suicide", "A man opened fire at his home, killing his two young children as "
+     "well as his wife, police said. The gunman then took his own life.", (4, 0)),
     ("Man wounded", "A man was wounded Friday. In 2015, three people were killed at the same corner.", (0, 1)),
     ("Man killed", "A man was shot and killed Friday. Four people have been killed in shootings in the city "
      "since Friday.", (1, 0)),
@@ -173,3 +174,13 @@ def test_articles_end_to_end(nlp, title: str, body: str, expected: tuple[int, in
     text = f"{title}\n\n{body}"
     x = extract_article(nlp(text), Article(id="t", source="test", text=text, title=title))
     assert article_casualties(x) == expected
+
+
+def test_people_told_one_at_a_time_are_one_part_each() -> None:
+    """'A man was shot ... Another man was shot in the arm': two parts, each
+    pointing at its own phrase."""
+    parts = incident_casualties(ArticleExtraction(article_id="a", quantities=(
+        _q("A man", "shot", 1, implicit=True, counted="man"),
+        _q("Another man", "shot", 1, implicit=True, start=40, sentence=1, counted="man"))))
+    assert sorted((rq.role, rq.quantity.text, rq.quantity.low) for rq in parts) == [
+        ("injured", "A man", 1), ("injured", "Another man", 1)]

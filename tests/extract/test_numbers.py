@@ -264,8 +264,8 @@ def test_number_like_noise(nlp, words: list[str]) -> None:
     [
         ("The gunman killed two children and their mother.", "two children and their mother", "killed", 3),
         ("Three men and two women were shot.", "Three men and two women", "shot", 5),
-        ("He opened fire, killing his five children as well as his wife.", "five children as well as his wife",
-         "killed", 6),
+        ("He opened fire, killing his five children as well as his wife.",
+         "five children as well as his wife", "killed", 6),
     ],
 )
 def test_conjoined_people_add_to_the_count(nlp, text: str, phrase: str, counts: str, value: int) -> None:

@@ -174,6 +174,11 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
     killed count as injured ('three men were shot, one fatally' -> 1 killed,
     2 injured).
 
+    Victims told one at a time add up only when a phrase says someone new is
+    told ('Another man was shot', 'A woman was also hit': :func:`_told_one_at_a_time`),
+    and a shooter who killed himself is one more dead than the people he killed
+    (:func:`_shooter_part`).
+
     Measured alternative, rejected (session 1): following victims one by one (an
     indefinite 'a man' or a new name introduces a person, 'the man'/'he' refers
     back) scored lower on GVDB dev rows 0-199 (killed 0.795 vs 0.825, injured
@@ -196,10 +201,11 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
     told = [(q.counts, q) for q in found.quantities if q.counts in VICTIM_ROLES and _single(q)
             and (q.evidence.start, q.evidence.end) not in spans and q.evidence.sentence not in elsewhere
             and not _self_inflicted(q)]
-    pairs_ = [(r, q) for r, q in pairs if not _self_inflicted(q)]
-    parts = _victim_parts(_told_one_at_a_time(pairs_, text, told))
-    shooter = max((_shooter_part(pairs, parts, q) for q in selves), key=lambda p: _count(p[0].quantity) if p else 0,
-                  default=[])
+    groups: dict[tuple[int, int], list[Quantity]] = {}
+    victims = _told_one_at_a_time([(r, q) for r, q in pairs if not _self_inflicted(q)], text, told, groups)
+    parts = [p for rq in _victim_parts(victims) for p in _one_part_per_person(rq, groups)]
+    shooter = max((_shooter_part(pairs, parts, q) for q in selves),
+                  key=lambda p: _count(p[0].quantity) if p else 0, default=[])
     return tuple(parts + shooter)
 
 
@@ -220,9 +226,10 @@ def _shooter_part(pairs: list[tuple[str, Quantity]], parts: list[RoleQuantity], 
     killed = sum(int(_value(rq.quantity) or 0) for rq in parts if rq.role == KILLED)
     sent = self_q.evidence.sentence
     own = [q for r, q in pairs if r == KILLED and not _self_inflicted(q) and not _nominal(q)]
-    near = [q for q in own if q.evidence.sentence == sent] or [q for q in own if q.evidence.sentence == sent - 1]
-    with_shooter = max((_count(q) for q in near if _value(q) is not None and _value(q) <= MAX_INCIDENT_VICTIMS),
-                       default=0) + 1
+    near = [q for q in own if q.evidence.sentence == sent] or [
+        q for q in own if q.evidence.sentence == sent - 1]
+    sizes = [_count(q) for q in near if _value(q) is not None and _value(q) <= MAX_INCIDENT_VICTIMS]
+    with_shooter = max(sizes, default=0) + 1
     return [_part(KILLED, self_q, with_shooter - killed)] if with_shooter > killed else []
 
 
@@ -253,12 +260,25 @@ def _introduces(q: Quantity, text: str) -> bool:
 
 def _nearest_before(q: Quantity, pairs: Sequence[tuple[str, Quantity]]) -> str | None:
     """Role of the victim phrase told nearest before ``q``."""
-    before = [(p.evidence.start, r) for r, p in pairs if p.evidence.start < q.evidence.start and not _nominal(p)]
+    before = [(p.evidence.start, r) for r, p in pairs
+              if p.evidence.start < q.evidence.start and not _nominal(p)]
     return max(before)[1] if before else None
 
 
+def _one_part_per_person(rq: RoleQuantity, groups: dict[tuple[int, int], list[Quantity]]
+                         ) -> list[RoleQuantity]:
+    """A count of people told one at a time, as one part per person's phrase."""
+    q = rq.quantity
+    members = groups.get((q.evidence.start, q.evidence.end))
+    if members is None or _count(q) != len(members):
+        return [rq]
+    return [_part(rq.role, m, 1) for m in members]
+
+
 def _told_one_at_a_time(pairs: list[tuple[str, Quantity]], text: str,
-                        told: Sequence[tuple[str, Quantity]] = ()) -> list[tuple[str, Quantity]]:
+                        told: Sequence[tuple[str, Quantity]] = (),
+                        groups: dict[tuple[int, int], list[Quantity]] | None = None
+                        ) -> list[tuple[str, Quantity]]:
     """Victims told one at a time: 'A man was shot ... Another man was shot in the
     arm' is two shot, 'X died at the scene. Y also died' two dead. Only a phrase
     that says it is someone new ('another', 'a second', 'also') adds a person, and
@@ -267,11 +287,12 @@ def _told_one_at_a_time(pairs: list[tuple[str, Quantity]], text: str,
     name again) adds no one. The group's count is added as one more (role,
     quantity) pair spanning its first phrase, so the largest count per role still
     wins when a total was written ('Two shot'). ``told``: people the numbers
-    reader found that the events reader did not keep, read here too."""
+    reader found that the events reader did not keep, read here too; ``groups``
+    receives each group's phrases, keyed by the span of its first."""
     out = list(pairs)
     everyone = list(pairs) + list(told)
     for role in VICTIM_ROLES:
-        singles = sorted((q for r, q in list(pairs) + list(told) if r == role and _single(q) and not _nominal(q)),
+        singles = sorted((q for r, q in everyone if r == role and _single(q) and not _nominal(q)),
                          key=lambda q: q.evidence.start)
         first = next((q for q in singles if not _introduces(q, text) and not _anaphoric(q)), None)
         if first is None:
@@ -282,7 +303,10 @@ def _told_one_at_a_time(pairs: list[tuple[str, Quantity]], text: str,
                and _nearest_before(q, everyone) == role]
         people = 1 + len(new)
         if new and people > _count(_largest(pairs, role)):
-            out.append((role, dataclasses.replace(first, low=float(people), high=float(people), implicit=False)))
+            group = dataclasses.replace(first, low=float(people), high=float(people), implicit=False)
+            out.append((role, group))
+            if groups is not None:
+                groups[(first.evidence.start, first.evidence.end)] = [first] + new
     return out
 
 

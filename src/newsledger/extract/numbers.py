@@ -411,7 +411,8 @@ def _top(tok: "Token") -> "Token":
     return tok
 
 
-def _verb_roles(verb: "Token", lex: Roles, voice: str = "any", reflexive: bool = False) -> list[tuple[str, int]]:
+def _verb_roles(verb: "Token", lex: Roles, voice: str = "any",
+                reflexive: bool = False) -> list[tuple[str, int]]:
     """Roles a verb gives the phrase in its ``voice`` slot: 'agent' (active subject),
     'patient' (object or passive subject) or 'any'. A verb done to oneself ('the
     man who killed himself') gives no role to anyone but the reflexive object
@@ -666,8 +667,8 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
         thing = noun is not None and noun.lemma_.lower() in lex.things  # 'Man shot multiple times'
         told = _headline_role(doc, doc[p.start], doc[p.end - 1], lex, title_end) \
             if start < title_end and not thing else None
-        counts = (told or None) if told is not None else _role_of(doc, anchor, noun, lex, headline=start < title_end,
-                                                                   title_end=title_end)
+        counts = (told or None) if told is not None else _role_of(
+            doc, anchor, noun, lex, headline=start < title_end, title_end=title_end)
         if counts in ("shot", "injured", None) and _fatally_after(doc, p.end):
             counts = "killed"  # 'Five people were shot, two of them fatally'
         if noun is not None and noun.i != anchor.i:
@@ -826,7 +827,8 @@ def _self_inflicted(doc: "Doc", text: str, article: Article, lex: Roles) -> Iter
                 verb.head.lemma_.lower() in _NOT_DONE and verb.dep_ in ("xcomp", "ccomp", "advcl")):
             continue
         # ('his own life': the span starts at the possessive)
-        start, end = min([c.idx for c in tok.children if c.dep_ == "poss"] + [tok.idx]), tok.idx + len(tok.text)
+        start = min([c.idx for c in tok.children if c.dep_ == "poss"] + [tok.idx])
+        end = tok.idx + len(tok.text)
         yield Quantity(
             evidence=evidence(doc, article, start, end, EXTRACTOR),
             text=text[start:end],
@@ -852,8 +854,8 @@ _ACTIVE_TAGS = ("VBZ", "VBP")
 
 # Headline words are read by their form (the tagger takes 'Two shot near ...'
 # for a noun): irregular participles of the victim verbs, else the regular endings.
-_IRREGULAR = {"shot": "shoot", "slain": "slay", "hurt": "hurt", "hit": "hit", "struck": "strike", "found": "find",
-              "left": "leave", "beaten": "beat", "dead": "dead"}
+_IRREGULAR = {"shot": "shoot", "slain": "slay", "hurt": "hurt", "hit": "hit", "struck": "strike",
+              "found": "find", "left": "leave", "beaten": "beat"}
 
 
 def _headline_verb(word: str, lex: Roles) -> tuple[str, str] | None:
@@ -903,14 +905,16 @@ def _headline_role(doc: "Doc", first: "Token", last: "Token", lex: Roles, title_
     # the object of a verb before it: 'Gunman kills 2', 'Cop shoots and wounds suspect'
     left = min(first.i, first.left_edge.i) - 1
     if left >= 0 and _headline_verb(doc[left].lower_, lex) is not None:
+        lemma = _headline_verb(doc[left].lower_, lex)[0]
         role = _headline_word_role(doc, left, lex) or (
-            lex.verbs.get(_headline_verb(doc[left].lower_, lex)[0]) if _headline_active(doc, left, lex) else None)
+            lex.verbs.get(lemma) if _headline_active(doc, left, lex) else None)
         if role is not None and role[0] in _HEADLINE_VICTIM:
             return role[0]
     found: list[tuple[str, int]] = []
     j = last.i + 1
-    while j < len(doc) and doc[j].idx < title_end and doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].is_punct \
-            and _headline_word_role(doc, j, lex) is None and not _headline_active(doc, j, lex):
+    while j < len(doc) and doc[j].idx < title_end and doc[j].pos_ in ("NOUN", "PROPN") \
+            and not doc[j].is_punct and _headline_word_role(doc, j, lex) is None \
+            and not _headline_active(doc, j, lex):
         j += 1  # the counted noun: '2 people killed', 'Two Chicago officers wounded'
     # its state comes right after it ('Search continues for 2 men after vehicle shot
     # at': the men are not the ones shot at)
@@ -1006,8 +1010,8 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
         told = _headline_role(doc, doc[first], tok, lex, title_end) if tok.idx < title_end else None
         if i in covered or not (described or told or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
             continue
-        role = (told or None) if told is not None else _role_of(doc, tok, tok, lex, implicit=True,
-                                                                headline=tok.idx < title_end, title_end=title_end)
+        role = (told or None) if told is not None else _role_of(
+            doc, tok, tok, lex, implicit=True, headline=tok.idx < title_end, title_end=title_end)
         if role is None:
             continue
         # conjoined people share the role: count them, span them all
