@@ -65,6 +65,9 @@ def _focus(nlp, gaz: Gazetteer, title: str, body: str) -> tuple[Place | None, st
         ("Man Shot And Killed In Evanston « CBS Chicago",
          "CHICAGO (CBS) — A man was shot to death Sunday afternoon in north suburban Evanston. "
          "Evanston police are investigating.", "Evanston"),
+        # ... also when the headline names the dateline's city as someone's home
+        ("Chicago Man Shot And Killed In Evanston « CBS Chicago",
+         "CHICAGO (CBS) — A Chicago man was shot to death Sunday in Evanston.", "Evanston"),
         # ... but not when the headline names the dateline's city as a place too
         ("Shootings in Evanston and Chicago overnight",
          "CHICAGO (AP) — Two men were shot in Evanston and one in Chicago.", "CHICAGO"),

@@ -245,9 +245,11 @@ def _from_dateline(dateline: _Use, local: list[_Use], headline_text: str) -> tup
 
 
 def _names_as_place(text: str, name: str) -> bool:
-    """Whether ``text`` names ``name`` other than as an agency ('Boston Police')."""
+    """Whether ``text`` names ``name`` other than as an agency ('Boston Police')
+    or someone's home ('Chicago Man Shot In Evanston')."""
     for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I):
-        if not _AGENCY_AFTER.match(text[m.end():m.end() + 40]):
+        after = text[m.end():m.end() + 40]
+        if not _AGENCY_AFTER.match(after) and not _HOME_AFTER.match(after):
             return True
     return False
 
