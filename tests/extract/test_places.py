@@ -171,6 +171,7 @@ def test_place_like_noise(nlp, gaz, words: list[str]) -> None:
         # a town inside an agency name: the whole county, never its tail
         ("Salt Lake County Sheriff's Office deputies responded.", "Salt Lake County", None),
         ("Two people were hurt, Cicero officials say.", "Cicero", None),
+        ("One man died, Indianapolis Metropolitan Police said.", "Indianapolis", "Indianapolis"),
         # 'City, ST' with a postal code
         ("Man injured in accidental shooting in Glassboro, NJ", "Glassboro", "Glassboro"),
         # the city whose side of town it is (a mangled apostrophe too)

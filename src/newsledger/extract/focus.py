@@ -102,7 +102,7 @@ _HOME_BEFORE = re.compile(r"(?:\b(?:from|native of|resident of)|\w,\s+(?:\d+,\s+
 # 'Kaufman County deputies', 'the Harnett County Sheriff's Office': the county is
 # named as who investigates, not where.
 _AGENCY_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:police|sheriff|deputies|officials|authorities|coroner|medical examiner|prosecutors?|"
+    r"^(?:'s|’s)?\s+(?:(?:metropolitan|metro|municipal)\s+)?(?:police|sheriff|deputies|officials|authorities|coroner|medical examiner|prosecutors?|"
     r"district attorney|fire|emergency|dispatch|jail|court)",
     re.I,
 )

@@ -85,9 +85,12 @@ _MUNICIPAL_SUFFIX = re.compile(r"^(.+?)\s+(?:borough|township|city|village|town)
 _CAP_FOLLOWERS = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
 # 'Houston police', 'the Lansing Police Department', 'Cicero officials': the city
 # inside an agency name. Up to three words ('Salt Lake County Sheriff'); the
-# longest tail of them the gazetteer knows is the place.
+# longest tail of them the gazetteer knows is the place. 'Indianapolis
+# Metropolitan Police', 'Nashville Metro Police' too.
 _AGENCY = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment|PD\b|"
+    r"(?<![\w-])((?:[A-Z][a-z]+ ){0,2}(?!(?:Metropolitan|Metro|Municipal)\b)[A-Z][a-z]+) "
+    r"(?:(?:Metropolitan|Metro|Municipal) )?"
+    r"(?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment|PD\b|"
     r"[Oo]fficials|[Aa]uthorities|[Dd]eputies|[Cc]oroner|[Mm]ayor)"
 )
 # 'the Cicero shooting', 'Wilmington double shooting': a name before the incident
