@@ -195,7 +195,7 @@ GRID = {
     "MIN_NEIGHBOUR_SIM": (0.1, 0.15, 0.2),
 }
 # LINK_THRESHOLD is swept over these on the similarity graph of each (k, floor).
-THRESHOLDS = tuple(round(0.04 + 0.02 * i, 2) for i in range(19))  # 0.04 .. 0.40
+THRESHOLDS = tuple(round(0.02 + 0.02 * i, 2) for i in range(20))  # 0.02 .. 0.40
 # A setting is judged by its mean F1 over this many threshold steps either side
 # (a plateau, not a peak): on ECB+ one topic merging or splitting moves a half's
 # F1 by ~1.5 points, so single-threshold peaks are noise.
@@ -329,13 +329,20 @@ def tune(path: Path, splits: int = 0) -> list[str]:
     return lines
 
 
-if __name__ == "__main__":  # python -m newsledger.evaluate.ecbplus [--tune [--splits N]] [--data DIR]
+if __name__ == "__main__":
+    # python -m newsledger.evaluate.ecbplus [--tune [--splits N]] [--set NAME=VALUE ...] [--data DIR]
+    # --set overrides a linker constant for the whole run (e.g. --set INDIRECT_WEIGHT=1.0).
     args = sys.argv[1:]
     from newsledger.config import Settings
 
     data = Path(args[args.index("--data") + 1]) if "--data" in args else Settings().data_dir / "ecbplus"
-    if "--tune" in args:
-        n = int(args[args.index("--splits") + 1]) if "--splits" in args else 0
-        print("\n".join(tune(data, n)))
-    else:
-        print(evaluate(data).to_text())
+    overrides = {
+        args[i + 1].split("=", 1)[0]: float(args[i + 1].split("=", 1)[1]) for i, a in enumerate(args) if a == "--set"
+    }
+    overrides = {k: int(v) if k == "NEIGHBOURS" else v for k, v in overrides.items()}
+    with _constants(**overrides):
+        if "--tune" in args:
+            n = int(args[args.index("--splits") + 1]) if "--splits" in args else 0
+            print("\n".join(tune(data, n)))
+        else:
+            print(evaluate(data).to_text())
