@@ -65,6 +65,9 @@ def _focus(nlp, gaz: Gazetteer, title: str, body: str) -> tuple[Place | None, st
         ("Man Shot And Killed In Evanston « CBS Chicago",
          "CHICAGO (CBS) — A man was shot to death Sunday afternoon in north suburban Evanston. "
          "Evanston police are investigating.", "Evanston"),
+        # ... but a neighbourhood of the dateline's city leaves the city the answer
+        ("Teen killed in Englewood shooting", "CHICAGO (CBS) — A teen was shot and killed in Englewood on Sunday. "
+         "Englewood residents gathered.", "CHICAGO"),
         # ... also when the headline names the dateline's city as someone's home
         ("Chicago Man Shot And Killed In Evanston « CBS Chicago",
          "CHICAGO (CBS) — A Chicago man was shot to death Sunday in Evanston.", "Evanston"),

@@ -203,7 +203,7 @@ def incident_place_why(extraction: ArticleExtraction, article: Article,
     local = [u for u in uses if _is_local(u.place) or _unknown_scene(u)]
     dateline = next((u for u in uses if u.place.reason.startswith("dateline")), None)
     if dateline is not None:
-        return _from_dateline(dateline, local, _headline(article))
+        return _from_dateline(dateline, local, _headline(article), _Context(uses, article.text, gazetteer))
     chosen, why = _choose(local)
     if chosen is None:
         return None, "no local place"
@@ -221,7 +221,15 @@ def _headline(article: Article) -> str:
     return title[: site.start()] if site else title
 
 
-def _from_dateline(dateline: _Use, local: list[_Use], headline_text: str) -> tuple[Place, str]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    uses: list[_Use]
+    text: str
+    gazetteer: object
+
+
+def _from_dateline(dateline: _Use, local: list[_Use], headline_text: str,
+                   ctx: _Context | None = None) -> tuple[Place, str]:
     """The dateline names the incident's place, except that a broadcaster's
     dateline is often its own city ('CHICAGO (CBS) — ... in south suburban
     Dolton' under 'Man Shot And Killed In Dolton'): another town the headline
@@ -234,7 +242,8 @@ def _from_dateline(dateline: _Use, local: list[_Use], headline_text: str) -> tup
         for u in sorted(headline, key=lambda u: not u.shot_here):
             k = _key(u.place)
             town = u.place.precision == "city" if u.place.resolved else not _NOT_TOWN.search(u.place.text)
-            if town and u.locative and not u.home and not u.after_the and k in body_keys:
+            if town and u.locative and not u.home and not u.after_the and k in body_keys \
+                    and not (ctx and _part_of(u.place, dateline.place, ctx)):
                 return u.place, "headline names another town as the scene than the dateline"
     if dateline.place.precision == "admin2":
         body = [u for u in local if not u.in_headline and not u.in_site_name]
@@ -252,6 +261,17 @@ def _names_as_place(text: str, name: str) -> bool:
         if not _AGENCY_AFTER.match(after) and not _HOME_AFTER.match(after):
             return True
     return False
+
+
+def _part_of(place: Place, city: Place, ctx: _Context) -> bool:
+    """Whether ``place`` reads as a neighbourhood of ``city`` (the rule of
+    :func:`_neighbourhood_city`: 'the Englewood neighborhood', or a place within
+    ``NEIGHBOURHOOD_KM`` of a city ``BIG_CITY_RATIO`` times bigger): then the
+    dateline's city stays the answer, as the neighbourhood rule would give it."""
+    if not city.resolved or city.precision != "city":
+        return False
+    city_use = _Use(city, False, False, False, False, False)
+    return _neighbourhood_city(place, [city_use], ctx.uses, ctx.text, ctx.gazetteer) is city
 
 
 def _key(p: Place) -> str:
