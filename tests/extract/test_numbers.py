@@ -308,6 +308,8 @@ def test_a_threat_of_suicide_is_no_death(nlp, text: str) -> None:
         ("Officer shot, suspect killed", "Officer", "shot"),
         ("Man shot multiple times, critically wounded", "multiple", None),
         ("Child shoots himself at paintball park", "Child", "shot"),
+        # a headline list shares its state: 'Woman, 2 children killed' is three
+        ("Woman, 2 children killed in shooting", "Woman, 2 children", "killed"),
         # the count's state must follow it: these men are not the ones shot at
         ("Search continues for 2 men after patrol car shot at", "2", None),
     ],
@@ -333,3 +335,22 @@ def test_the_one_who_killed_himself_is_counted_once(nlp) -> None:
     second person killed ('killed' with an object is a verb, not an adjective)."""
     found = quantities(nlp, "Bunn is the man who police say killed himself after taking two hostages.")
     assert [(q.text, q.counts) for q in found if q.counts == "killed"] == [("himself", "killed")]
+
+
+def test_headline_list_counts_everyone_listed(nlp) -> None:
+    title = "Woman, 2 children killed in shooting"
+    text = f"{title}\n\nPolice are investigating the deaths."
+    found = [q for q in quantities(nlp, text, title=title) if q.evidence.start < len(title) and q.counts]
+    assert {(q.counts, q.low) for q in found} == {("killed", 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "counts"),
+    [
+        ("A shooting left two people dead and a third injured.", "a third", "injured"),
+        ("Police found the bodies of two men in a car.", "two", "killed"),
+        ("Her cousin was wounded in the shooting.", "Her cousin", "injured"),
+    ],
+)
+def test_more_ways_to_tell_a_person(nlp, text: str, phrase: str, counts: str) -> None:
+    assert one(nlp, text, phrase).counts == counts

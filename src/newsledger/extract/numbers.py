@@ -102,6 +102,7 @@ _SKIP_ENTS = {"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"}
 _PERCENT = {"%", "percent", "per cent", "pc", "percentage"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 _PERSON_DETS = {"a", "an", "another", "the", "this", "that"}
+_ORDINAL_PEOPLE = {"second", "third", "fourth", "fifth"}
 _SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "npadvmod", "oprd", "pobj"}
 
 
@@ -525,6 +526,13 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
     event = _event_of(slot, lex)
     if event is not None:
         return event
+    origin = noun if noun is not None else anchor
+    if slot.i != origin.i and slot.lemma_.lower() in lex.events and origin.dep_ == "pobj":
+        # 'found the bodies of two men', 'the shooting of three teens': the noun
+        # the count hangs from names what happened to them
+        if any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in slot.children):
+            return "killed"
+        return lex.events[slot.lemma_.lower()][0]
     if slot.dep_ in _SUBJ_OBJ or slot.dep_ in ("nummod", "ROOT"):
         verb = slot.head if slot.dep_ != "ROOT" else slot
         # 'were shot and killed' shares the subject; 'were arrested and 2,000 were
@@ -539,7 +547,7 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
         # object; the head verb acting on an object of its own does not act on it)
         # ('2 killed, 3 wounded': '3' is the subject of its own verb)
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and slot.head.i == verb.i and slot.dep_ not in (
-            "nsubj", "nsubjpass") and not any(
+            "nsubj", "nsubjpass", "npadvmod") and not any(
             g.dep_ in ("nsubj", "nsubjpass") and g.i != slot.i for g in verb.children
         ) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.head.children if g.i < verb.i and slot.i > verb.i
                       ) and not (slot.dep_ == "dobj" and any(g.dep_ == "dobj" for g in verb.head.children)):
@@ -665,7 +673,9 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
         if noun is not None and start < title_end and _headline_word_role(doc, noun.i, lex):
             noun = None  # the tagger may take headline 'Two shot near ...' for two shots
         thing = noun is not None and noun.lemma_.lower() in lex.things  # 'Man shot multiple times'
-        told = _headline_role(doc, doc[p.start], doc[p.end - 1], lex, title_end) \
+        listed = _headline_list(doc, doc[p.start], doc[p.end - 1], lex, title_end) \
+            if start < title_end and not thing else (0, doc[p.start], doc[p.end - 1])
+        told = _headline_role(doc, listed[1], listed[2], lex, title_end) \
             if start < title_end and not thing else None
         counts = (told or None) if told is not None else _role_of(
             doc, anchor, noun, lex, headline=start < title_end, title_end=title_end)
@@ -675,6 +685,10 @@ def _explicit(doc: "Doc", text: str, article: Article, p: _Phrase, lex: Roles, t
             s, e = _noun_span(noun)
             counted_text, counted_span = text[s:e], Span(s, e)
     low, high = p.low, p.high
+    if p.unit != "percent" and told and listed[0] and low is not None:
+        # 'Woman, 2 children killed': the people listed with it share the state
+        low, high = low + listed[0], (high + listed[0] if high is not None else None)
+        start, end = min(start, listed[1].idx), max(end, listed[2].idx + len(listed[2].text))
     if counts in _VICTIM_ROLES and noun is not None and low is not None:
         extra, last = _conjoined_people(doc, noun, lex)
         if extra:  # 'killing his five children as well as his wife': six, spanned whole
@@ -898,6 +912,48 @@ def _headline_active(doc: "Doc", j: int, lex: Roles) -> bool:
     return verb is not None and verb[1] == "present" and verb[0] in lex.verbs
 
 
+def _headline_np(doc: "Doc", j: int, step: int, lex: Roles, title_end: int) -> tuple[int, int] | None:
+    """(people, index past the phrase) of a headline noun phrase starting (step 1)
+    or ending (step -1) at ``j``: a number and its noun ('2 children') or one
+    person ('woman', 'Teen'); None when it is neither."""
+    people, k = None, j
+    while 0 <= k < len(doc) and doc[k].idx < title_end and (doc[k].pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
+                                                            or doc[k].like_num) \
+            and _headline_word_role(doc, k, lex) is None and not _headline_active(doc, k, lex):
+        if doc[k].like_num:
+            value = float(doc[k].text) if doc[k].text.isdigit() else words_to_number([doc[k].lower_])
+            people = int(value) if value is not None else people
+        elif people is None and doc[k].lemma_.lower() in lex.persons and doc[k].tag_ not in ("NNS", "NNPS"):
+            people = 1
+        k += step
+    return (people, k) if people is not None and k != j else None
+
+
+def _headline_list(doc: "Doc", first: "Token", last: "Token", lex: Roles, title_end: int
+                   ) -> tuple[int, "Token", "Token"]:
+    """'Woman, 2 children killed', 'Man, woman shot': the other people a headline
+    lists beside this count before their shared state -> (people added, first
+    token, last token of the list)."""
+    extra, lo, hi = 0, first.i, last.i
+    k = last.i + 1
+    while k < len(doc) and doc[k].idx < title_end and doc[k].pos_ in ("NOUN", "PROPN") \
+            and _headline_word_role(doc, k, lex) is None and not _headline_active(doc, k, lex):
+        hi, k = k, k + 1  # this phrase's own noun
+    while k + 1 < len(doc) and doc[k].lower_ in (",", "and", "&"):
+        k += 1 + (doc[k].lower_ == "," and doc[k + 1].lower_ == "and")
+        np = _headline_np(doc, k, 1, lex, title_end)
+        if np is None:
+            break
+        extra, hi, k = extra + np[0], np[1] - 1, np[1]
+    k = first.i - 1
+    while k - 1 >= 0 and doc[k].lower_ in (",", "and", "&"):
+        np = _headline_np(doc, k - 1, -1, lex, title_end)
+        if np is None:
+            break
+        extra, lo, k = extra + np[0], np[1] + 1, np[1]
+    return extra, doc[lo], doc[hi]
+
+
 def _headline_role(doc: "Doc", first: "Token", last: "Token", lex: Roles, title_end: int) -> str | None:
     """Victim role of the count or person spanning first..last in the headline:
     '' when it is the one who acts ('Gunman kills 2', 'Man shoots neighbor'),
@@ -978,6 +1034,9 @@ def _person_heads(doc: "Doc", found: ArticleExtraction, lex: Roles, title_end: i
             heads[tok.i] = tok.i
         elif tok.lower_ == "another" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
             heads[tok.i] = tok.i
+        elif tok.lower_ in _ORDINAL_PEOPLE and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "npadvmod") \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            heads[tok.i] = tok.i - 1  # 'two people dead and a third injured': one more person
         elif _age_noun(doc, tok):  # 'a 19-year-old was shot'
             heads[tok.i] = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod")]
                                + [tok.i - 4])
@@ -1006,8 +1065,9 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
     for i, first in sorted(heads.items()):
         tok = doc[i]
         described = any(c.dep_ in ("relcl", "acl") for c in tok.children)  # 'X, who was shot'
-        described = described or (tok.lower_ == "another" and tok.dep_ == "conj")
-        told = _headline_role(doc, doc[first], tok, lex, title_end) if tok.idx < title_end else None
+        described = described or (tok.lower_ in ("another", *_ORDINAL_PEOPLE) and tok.dep_ in ("conj", "npadvmod"))
+        listed = _headline_list(doc, doc[first], tok, lex, title_end) if tok.idx < title_end else (0, tok, tok)
+        told = _headline_role(doc, listed[1], listed[2], lex, title_end) if tok.idx < title_end else None
         if i in covered or not (described or told or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
             continue
         role = (told or None) if told is not None else _role_of(
@@ -1019,11 +1079,15 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
                 and not any(t.lower_ in _NOT_ALSO for t in doc[tok.i : c.i])]
         last = max([tok.i] + [c.i for c in conj])
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        people = 1 + len(conj)
+        if told and listed[0]:  # 'Man, woman shot': the listed people share the state
+            people = max(people, 1 + listed[0])
+            start, end = min(start, listed[1].idx), max(end, listed[2].idx + len(listed[2].text))
         yield Quantity(
             evidence=evidence(doc, article, start, end, EXTRACTOR),
             text=text[start:end],
-            low=float(1 + len(conj)),
-            high=float(1 + len(conj)),
+            low=float(people),
+            high=float(people),
             hedge="exact",
             counts=role,
             counted_text=tok.text,
