@@ -161,6 +161,8 @@ ARTICLES = [
     ("Family killed in murder-suicide", "A man opened fire at his home, killing his two young children as "
      "well as his wife, police said. The gunman then took his own life.", (4, 0)),
     ("Man wounded", "A man was wounded Friday. In 2015, three people were killed at the same corner.", (0, 1)),
+    ("Man wounded", "A man was wounded Friday. Last month, two people were killed at the same corner.", (0, 1)),
+    ("Man wounded", "A man was wounded Friday. Three weeks ago, two teens were shot dead nearby.", (0, 1)),
     ("Man killed", "A man was shot and killed Friday. Four people have been killed in shootings in the city "
      "since Friday.", (1, 0)),
 ]

@@ -108,7 +108,8 @@ def _past_sentences(found: ArticleExtraction) -> set[int]:
 # killed articles on GVDB dev rows 0-199 and changed none of rows 200-399.
 _OTHER_INCIDENT = re.compile(
     r"^\W*(earlier|separately|in (an|a) (unrelated|separate|different|similar)|in another|in other news)\b"
-    r"|^\W*(in (\w+ )?(19|20)\d\d|last (year|summer|spring|fall|winter)|\w+ years ago)\b"
+    r"|^\W*(in (\w+ )?(19|20)\d\d|last (year|summer|spring|fall|winter|month)|\w+ (years|months|weeks) ago"
+    r"|earlier this (year|month))\b"
     r"|\bin (an|a) (unrelated|separate) (incident|shooting|case)\b", re.I)
 
 
