@@ -223,3 +223,71 @@ def test_reader_flag_says_whether_the_time_was_told(inherited, n_events) -> None
     mb = mention(b, "detained", "ARREST", date="2020-08-10")
     members = [(a, extraction(a, events=(ma,))), (b, extraction(b, events=(mb,)))]
     assert len(merged(members)[0]) == n_events
+
+
+def _report(aid: str, text: str, trigger: str, event_type: str, names=(), modality="occurred", actor=None,
+            where=None):  # type: ignore[no-untyped-def]
+    """One article with one event mention; ``names``: (text, label) entities it names."""
+    a = article(aid, text, originator=aid.upper())
+    ents = tuple(entity(a, n, label, k + 1, n.casefold()) for k, (n, label) in enumerate(names))
+    cluster = {n: k + 1 for k, (n, _) in enumerate(names)}
+    actors = (arg(a, actor, cluster.get(actor)),) if actor else ()
+    m = mention(a, trigger, event_type, modality=modality, actors=actors, place=where(a) if where else None)
+    return a, extraction(a, events=(m,), entities=ents)
+
+
+@pytest.mark.parametrize(
+    ("second", "n_events"),
+    [
+        # the same happening: the articles name the same man
+        ("Police said John Smith was shot dead on Friday.", 1),
+        # two articles naming nobody in common tell two happenings
+        ("Police said Maria Lopez was shot dead on Friday.", 2),
+        # an article naming nobody cannot tell
+        ("Police said a man was shot dead on Friday.", 1),
+    ],
+)
+def test_articles_naming_nothing_in_common_tell_different_events(second: str, n_events: int) -> None:
+    names = [(n, "PERSON") for n in ("John Smith", "Maria Lopez") if n in second]
+    members = [
+        _report("a", "John Smith was shot dead in his home.", "shot", "ATTACK", [("John Smith", "PERSON")]),
+        _report("b", second, "shot", "ATTACK", names),
+    ]
+    assert len(merged(members)[0]) == n_events
+
+
+@pytest.mark.parametrize(
+    ("denier", "n_events"),
+    [
+        # 'there was no abuse': a stance on the abuse the other report tells, one event
+        (None, 1),
+        # 'he denied he had fled' is not a stance on her leaving
+        ("Alexander Lukashenko", 2),
+    ],
+)
+def test_a_denial_is_a_stance_on_the_event_it_denies(denier, n_events: int) -> None:
+    names = [("Svetlana Tikhanovskaya", "PERSON"), ("Belarus", "GPE")]
+    first = _report("a", "Svetlana Tikhanovskaya left Belarus.", "left", "EXILE", names, actor="Svetlana Tikhanovskaya")
+    text = f"{denier or 'An official'} denied that anyone had left Belarus."
+    second = _report("b", text, "left", "EXILE", [(denier, "PERSON"), ("Belarus", "GPE")] if denier
+                     else [("Belarus", "GPE")], modality="denied", actor=denier)
+    events, _ = merged([first, second])
+    assert len(events) == n_events
+    assert any(e.modality == "occurred" for e in events)
+
+
+def test_one_misread_context_does_not_keep_a_report_apart() -> None:
+    # average linkage: c's context (a place it inherited from its article) was
+    # misread as Riga; c fits b, not a, and joins the event a and b tell; a
+    # complete link would keep it apart
+    a = article("a", "A man died in Minsk on Friday.", originator="A")
+    b = article("b", "A man died on Friday.", originator="B")
+    c = article("c", "A man died on Friday, in Riga.", originator="C")
+    riga = place(c, "Riga", 456172, cc="LV", admin1="LV.25")
+    members = [
+        (a, extraction(a, events=(mention(a, "died", "DEATH", place=place(a, "Minsk", 625144)),))),
+        (b, extraction(b, events=(mention(b, "died", "DEATH"),))),
+        (c, extraction(c, events=(dataclasses.replace(mention(c, "died", "DEATH", place=riga), place_inherited=True),))),
+    ]
+    events, _ = merged(members)
+    assert len(events) == 1 and events[0].place_name == "Minsk"

@@ -12,7 +12,9 @@
   :func:`newsledger.corroborate.independence.source_groups`.
 
 One claim per value: each role quantity of an event mention (arrested,
-killed, injured, released, ... with low/high/hedge), its date, its place, each
+killed, injured, released, ... with low/high/hedge; killed and injured come
+from the article's casualty count when the events reader attached one, see
+:func:`casualty_claims`), its date, its place, each
 actor ('perpetrator') and target; and each quote ('statement', with polarity
 and the speaker's name). The speaker of a non-quote claim is the speaker of
 the quote whose span contains it ('the interior ministry said Friday more
@@ -211,6 +213,61 @@ def statement_claims(article: Article, extraction: ArticleExtraction, event_of_s
     return out
 
 
+# Roles the casualties reader (extract/casualties.py) counts over a whole article.
+CASUALTY_ROLES = ("killed", "injured")
+
+
+def casualty_claims(
+    article: Article, extraction: ArticleExtraction, event_of: Mapping[tuple[str, int], str]
+) -> tuple[list[Claim], set[tuple[str | None, str]]]:
+    """Killed / injured claims from the casualties the events reader attached to
+    the article's incident event (``EventMention.casualties``: the article's
+    count per role, read over every sentence), and the (event, role) pairs they
+    speak for.
+
+    Each claim keeps the span of the phrase its count was read from (evidence
+    extractor ``casualties@N``) and that count ('three men were shot, one
+    fatally': injured 2 at 'three men'); the parts of one role are summed, as
+    the reader's contract says. A claim belongs to the event of the mention
+    that read the same phrase in the same role when there is one (the deaths
+    'two deaths ... one man ... another' tell), else to the incident event. The
+    role quantities of that event in this article are then not claims of their
+    own: they are the same victims told again or parts of the total
+    ('one ... another' of 'two deaths'), and as separate claims they read as a
+    lower toll (the ACLED export takes the lowest figure)."""
+    out: list[Claim] = []
+    covered: set[tuple[str | None, str]] = set()
+    owner = {(rq.role, rq.quantity.evidence.start, rq.quantity.evidence.end): event_of.get((article.id, i))
+             for i, m in enumerate(extraction.events) for rq in m.quantities}
+    for i, mention in enumerate(extraction.events):
+        for role in CASUALTY_ROLES:
+            parts = sorted((rq.quantity for rq in mention.casualties if rq.role == role),
+                           key=lambda q: q.evidence.start)
+            if not parts:
+                continue
+            first, last = parts[0], parts[-1]
+            value = sum(q.low if q.low is not None else (q.high or 0.0) for q in parts)
+            evidence = first.evidence if len(parts) == 1 else dataclasses.replace(first.evidence, end=last.evidence.end)
+            key = (role, first.evidence.start, first.evidence.end)
+            event_id = owner.get(key) if len(parts) == 1 and key in owner else event_of.get((article.id, i))
+            covered.add((event_id, role))
+            out.append(
+                Claim(
+                    id=_claim_id(evidence, role),
+                    event_id=event_id,
+                    attribute=role,
+                    kind="count",
+                    text=" + ".join(q.text for q in parts),
+                    low=value,
+                    high=value,
+                    hedge="exact",
+                    speaker=speaker_for(evidence.start, evidence.end, extraction.quotes, article, extraction),
+                    **_base(article, evidence),
+                )
+            )
+    return out, covered
+
+
 def build_claims(
     members: Sequence[Member],
     event_of: Mapping[tuple[str, int], str],
@@ -220,12 +277,15 @@ def build_claims(
     claims: list[Claim] = []
     for article, extraction in sorted(members, key=lambda m: m[0].id):
         by_sentence: dict[int, str] = {}
+        counted, covered = casualty_claims(article, extraction, event_of)
+        claims.extend(counted)
         for i, mention in enumerate(extraction.events):
             event_id = event_of.get((article.id, i))
             if event_id:
                 for s in (mention.evidence.sentence, *mention.sentences):
                     by_sentence.setdefault(s, event_id)
-            claims.extend(mention_claims(article, extraction, mention, event_id, entity_of))
+            claims.extend(c for c in mention_claims(article, extraction, mention, event_id, entity_of)
+                          if (event_id, c.attribute) not in covered)
         claims.extend(statement_claims(article, extraction, by_sentence))
     # One value at one place of the text is one claim, however many mentions of
     # the event it was attached to (ids hash the evidence span and attribute).

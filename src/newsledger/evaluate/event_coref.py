@@ -405,6 +405,19 @@ SWEEPS: dict[str, dict[str, tuple[Any, ...]]] = {
     "places": {"NEAR_KM": (0.0, 20.0, 40.0, 80.0)},
     "collapse": {"COLLAPSE_ABOVE": (0, 400)},
     "modality": {"REALIS": (frozenset({"occurred"}), frozenset({"occurred", "rumoured"}))},
+    "linkage": {
+        "LINKAGE": ("complete", "average"),
+        "REALIS": (frozenset({"occurred", "rumoured"}), frozenset({"occurred", "rumoured", "denied"})),
+        "FAMILY_MERGE": (False, True),
+        "HARD_VETOES": (frozenset({"place"}), frozenset({"place", "articles"})),
+    },
+    "vetoes-average": {
+        "HARD_VETOES": (
+            frozenset({"place"}), frozenset({"articles"}), frozenset({"place", "articles"}),
+            frozenset({"place", "time", "articles"}),
+        ),
+        "AVERAGE_MIN": (0.35, 0.5, 0.67, 0.8),
+    },
     "times-types": {"MAX_TOLD_SPAN_DAYS": (None, 366, 31), "FAMILY_MERGE": (False, True)},
 }
 

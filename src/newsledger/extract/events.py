@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from newsledger.extract.base import evidence
 from newsledger.extract.modality import modality_of
@@ -54,7 +54,7 @@ from newsledger.records import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "1"
+VERSION = "2"
 EXTRACTOR = f"events@{VERSION}"
 
 VIOLENT_TYPES = (
@@ -409,14 +409,38 @@ def _dominant_place(places: list[Place]) -> Place | None:
 _PRECISION_RANK = {"facility": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 
 
-def _place_for(trigger: "Token", sent_places: list[Place], dominant: Place | None) -> Place | None:
-    resolved = [p for p in sent_places if p.resolved]
+# A place that another event of the sentence governs (through the parse, as a
+# time is governed: 'refused to recognise the election result before fleeing to
+# Lithuania') and this event does not is the other event's place, not this
+# one's. Measured on ECB+ event coreference, see docs/accuracy.md.
+OTHERS_PLACES = True
+
+
+def _place_for(trigger: "Token", sent_places: list[Place], dominant: Place | None,
+               others: Sequence["Token"] = ()) -> Place | None:
+    resolved = _own_places(trigger, sent_places, others)
     if not resolved:
         return dominant
     return min(
         resolved,
         key=lambda p: (_PRECISION_RANK.get(p.precision or "region", 6), abs(p.evidence.start - trigger.idx)),
     )
+
+
+def _own_places(trigger: "Token", sent_places: list[Place], others: Sequence["Token"] = ()) -> list[Place]:
+    """The sentence's resolved places this event can have (:data:`OTHERS_PLACES`)."""
+    resolved = [p for p in sent_places if p.resolved]
+    if OTHERS_PLACES and others:
+        resolved = [p for p in resolved if _modifier(trigger, p) or _governs(trigger, p.evidence.start, p.evidence.end)
+                    or not any(_governs(o, p.evidence.start, p.evidence.end) for o in others)]
+    return resolved
+
+
+def _modifier(trigger: "Token", place: Place) -> bool:
+    """A place that modifies a noun ("Belarus's election", 'the Minsk plant'):
+    the sentence's setting, not one event's scene, so no other event takes it."""
+    span = trigger.doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in _ATTRIBUTE_DEPS
 
 
 # Hops from a time expression up the parse to the trigger (or its clause's verb)
@@ -512,15 +536,17 @@ def read_events(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
         sent_places = [p for p in found.places if inside(p)]
         sent_entities = [e for e in entities if inside(e)]
         for d in drafts:
-            events.append(_build(doc, article, sent, d, sent_times, sent_places, sent_entities, dominant))
+            others = [o.trigger for o in drafts if o.trigger.i != d.trigger.i]
+            events.append(_build(doc, article, sent, d, sent_times, sent_places, sent_entities, dominant, others))
     yield from _with_casualties(doc, article, found, _merge(events), dominant)
 
 
-def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities, dominant) -> EventMention:
+def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities, dominant,
+           others=()) -> EventMention:  # type: ignore[no-untyped-def]
     tok = d.trigger
     actors, targets = _arguments(tok, sent_entities, d.code)
     is_summary, s_start, s_end = _summary(d, sent, sent_times, article)
-    place = _place_for(tok, sent_places, dominant)
+    place = _place_for(tok, sent_places, dominant, others)
     fallback = _fallback_time(doc, article, tok)
     time = _time_for(tok, sent_times, fallback)
     return EventMention(
@@ -538,8 +564,8 @@ def _build(doc, article, sent, d: _Draft, sent_times, sent_places, sent_entities
         summary_end=s_end,
         sentences=(d.sentence,),
         confidence=round(d.confidence, 3),
-        # _place_for falls back to the dominant place only when the sentence resolved none
-        place_inherited=None if place is None else not any(p.resolved for p in sent_places),
+        # _place_for falls back to the dominant place when the sentence resolved none of its own
+        place_inherited=None if place is None else not _own_places(tok, sent_places, others),
         time_inherited=None if time is None else time is fallback,
     )
 
