@@ -80,6 +80,9 @@ _INCIDENT_AFTER = re.compile(
 )
 # A shooting word earlier in the same clause ('found dead in Gretna after being
 # shot along a canal bank in Harvey'): the place is where the shots were fired.
+# The clause is read back this many characters (set by reading, not tuned: a
+# short headline clause; the pattern allows 40 between the word and 'in').
+SHOT_CLAUSE_CHARS = 60
 _SHOT_BEFORE = re.compile(
     r"\b(?:shot|shoots?|shooting|gunned down|gunfire|fired|opened fire|killed|slain)\b[^.;:!?|,]{0,40}"
     r"\b(?:in|near|outside|at)\s+(?:the\s+)?$",
@@ -102,8 +105,9 @@ _HOME_BEFORE = re.compile(r"(?:\b(?:from|native of|resident of)|\w,\s+(?:\d+,\s+
 # 'Kaufman County deputies', 'the Harnett County Sheriff's Office': the county is
 # named as who investigates, not where.
 _AGENCY_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:metropolitan|metro|municipal)\s+)?(?:police|sheriff|deputies|officials|authorities|coroner|medical examiner|prosecutors?|"
-    r"district attorney|fire|emergency|dispatch|jail|court)",
+    r"^(?:'s|’s)?\s+(?:(?:metropolitan|metro|municipal)\s+)?(?:police|sheriff|deputies|officials|"
+    r"authorities|coroner|medical examiner|prosecutors?|district attorney|fire|emergency|dispatch|jail|"
+    r"court)",
     re.I,
 )
 _NEIGHBOURHOOD_OF = re.compile(
@@ -124,9 +128,9 @@ class _Use:
     home: bool  # named as someone's home town
     agency: bool  # named as an agency's jurisdiction
     after_the: bool = False  # 'in the Black River': a feature more often than a town
-    shot_here: bool = False  # the clause before it shoots or kills: 'after being shot along a canal in Harvey'
+    shot_here: bool = False  # its clause shoots or kills: 'after being shot along a canal in Harvey'
     address: bool = False  # after a street address: 'the home on Garfield Drive in Holiday'
-    names_facility: bool = False  # the capitalised words after it make it a facility: 'Brigham and Women's Hospital'
+    names_facility: bool = False  # the words after it make it a facility: 'Brigham and Women's Hospital'
 
 
 def _is_local(p: Place) -> bool:
@@ -183,7 +187,7 @@ def _uses(extraction: ArticleExtraction, article: Article) -> list[_Use]:
             home=bool(_HOME_AFTER.match(after) or _HOME_BEFORE.search(before)),
             agency=bool(_AGENCY_AFTER.match(after)),
             after_the=bool(re.search(r"\bthe\s+$", before, re.I)),
-            shot_here=bool(_SHOT_BEFORE.search(text[max(0, start - 60):start])),
+            shot_here=bool(_SHOT_BEFORE.search(text[max(0, start - SHOT_CLAUSE_CHARS):start])),
             address=bool(_ADDRESS_BEFORE.search(before)),
             names_facility=bool(_NOT_TOWN.search(_NAME_RUN.match(after).group())),
         ))
@@ -236,7 +240,8 @@ def _from_dateline(dateline: _Use, local: list[_Use], headline_text: str,
     names as the scene, and the body names too, wins. A county dateline
     ('SCOTT COUNTY, Ky. —') gives way to a town the lede places it in."""
     key = _key(dateline.place)
-    body_keys = {_key(u.place) for u in local if not u.in_headline and not u.in_site_name and u is not dateline}
+    body_keys = {_key(u.place) for u in local
+                 if not u.in_headline and not u.in_site_name and u is not dateline}
     headline = [u for u in local if u.in_headline]
     if not _names_as_place(headline_text, dateline.place.text):  # 'in Lancaster and York'
         for u in sorted(headline, key=lambda u: not u.shot_here):
@@ -311,9 +316,8 @@ def _early_scene_town(first: _Use, body: list[_Use]) -> _Use | None:
     for u in body:
         if u is first or u.place.evidence.sentence >= limit and not u.address:
             continue
-        if u.locative and not u.agency and not u.after_the and (u.place.precision == "city" or not u.place.resolved
-                                            and not _NOT_TOWN.search(u.place.text)) \
-                and u.place.precision != "admin2":
+        town = u.place.precision == "city" if u.place.resolved else not _NOT_TOWN.search(u.place.text)
+        if u.locative and not u.agency and not u.after_the and town and u.place.precision != "admin2":
             return u
     return None
 
@@ -356,8 +360,11 @@ def _neighbourhood_city(place: Place, local: list[_Use], uses: list[_Use], text:
         return None
     # a town with its own police or officials ('Burbank police') is a
     # municipality, not a neighbourhood, however near the big city
-    if any(u.agency or _MUNICIPALITY_BEFORE.search(text[max(0, u.place.evidence.start - 30):u.place.evidence.start])
-           for u in uses if u.place.text == place.text):
+    def municipality(u: _Use) -> bool:
+        start = u.place.evidence.start
+        return u.agency or bool(_MUNICIPALITY_BEFORE.search(text[max(0, start - 30):start]))
+
+    if any(municipality(u) for u in uses if u.place.text == place.text):
         return None
     here = gazetteer.by_id(place.geonameid)
     if here is None:
