@@ -279,3 +279,17 @@ def test_fallback_takes_the_first_complement(nlp) -> None:  # type: ignore[no-un
     assert spans is not None and spans.source is not None
     assert text[spans.source[0] : spans.source[1]] == "Sutton"
     assert text[spans.content[0][0] : spans.content[0][1]].startswith("confidence")
+
+
+def test_object_before_the_complement_opens_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.extract.quote_cues import QuoteContext
+    from newsledger.extract.quote_spans import Tables
+    from newsledger.extract.quotes import attribution
+
+    text = "The senator urged the Justice Department to investigate the leak."
+    doc = nlp(text)
+    cue = next(t for t in doc if t.lower_ == "urged")
+    assert [c.dep_ for c in cue.children if c.i > cue.i][:2] == ["dobj", "xcomp"]  # the shape under test
+    spans = attribution(cue, Tables({}, {"xcomp": [5, 5]}), QuoteContext(text, []))
+    assert spans is not None
+    assert [text[a:b] for a, b in spans.content] == ["the Justice Department to investigate the leak"]

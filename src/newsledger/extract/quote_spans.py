@@ -282,7 +282,7 @@ def content_span(
     runs = _runs(toks)
     run = max(runs, key=len) if is_governor else _run_with(runs, head)
     if not is_governor and head.i > head.head.i:
-        run = run + _right_complements(head, exclude)
+        run = _left_object(head, exclude) + run + _right_complements(head, exclude)
     run = _trim_tokens(run)
     return _char_span(run) if run else None
 
@@ -309,6 +309,29 @@ def _right_complements(head: "Token", exclude: set[int]) -> list["Token"]:
         out.extend(sib.subtree)
         end = max(t.i for t in sib.subtree)
     return out
+
+
+# 'urged the Justice Department to investigate …', 'devoted enormous resources
+# to that state': when the content is such a complement of the cue, the cue's
+# object right before it opens the content. PolNeAR train, object inside the
+# gold content when the complement is: prep 0.95-1.0 (as 222/223, for 140/147),
+# oprd 0.96, xcomp 0.74; ccomp only 0.20 ('told reporters that …'), left out.
+LEFT_OBJECT_HEADS = frozenset({"xcomp", "oprd", "prep"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+
+
+def _left_object(head: "Token", exclude: set[int]) -> list["Token"]:
+    """The cue's object whose phrase ends right where the content head's begins."""
+    if head.dep_ not in LEFT_OBJECT_HEADS:
+        return []
+    verb, start = head.head, min(t.i for t in head.subtree)
+    for sib in verb.children:
+        if sib.dep_ not in OBJECT_DEPS or not verb.i < sib.i < head.i or sib.i in exclude:
+            continue
+        sub = list(sib.subtree)
+        if sub[-1].i + 1 == start and not any(t.i in exclude for t in sub):
+            return sub
+    return []
 
 
 def _line_bounds(text: str, char: int) -> tuple[int, int]:

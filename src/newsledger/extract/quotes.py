@@ -49,7 +49,7 @@ from newsledger.records import Article, ArticleExtraction, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "4"  # session 3: raising/passive subjects are content (3); confident cues keep a fallback content (4)
+VERSION = "5"  # session 3: raising/passive subjects are content (3); fallback content (4); object before a complement (5)
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
