@@ -74,7 +74,8 @@ _DISTRICT = re.compile(
 # Matches may overlap (a lookahead): in a title-case headline 'Shot In Leg In
 # Dorchester' the name after the first 'In' is not a town, after the second it is.
 _LOCATIVE = re.compile(
-    r"(?=\b((?i:in|near|outside|of|from|at))\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?![\w-]))"
+    r"(?=\b((?i:in|near|outside|of|from|at))\s+"
+    r"((?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?![\w-]))"
 )
 # After these the capitalised name is a place even when spaCy's small model
 # labelled it a person or an organisation ('a person in Bonner', 'south of
@@ -228,7 +229,8 @@ def find_datelines(text: str, gaz: Gazetteer, body_start: int = 0) -> list[tuple
 
 def _county_name(name: str, gaz: Gazetteer) -> bool:
     """'SCOTT COUNTY', 'Walworth County': a US county's name (datelines name them)."""
-    return bool(re.search(r"\b(?i:county|parish)$", name)) and any(c.kind == "admin2" for c in gaz.lookup(name))
+    return bool(re.search(r"\b(?i:county|parish)$", name)) and \
+        any(c.kind == "admin2" for c in gaz.lookup(name))
 
 
 def _town_candidates(name: str, gaz: Gazetteer) -> list[Candidate]:
@@ -340,7 +342,7 @@ def _mentions(doc: "Doc", text: str, found: ArticleExtraction, gaz: Gazetteer,
             if tail is not None:
                 add(tail, m.end(1), "GPE")
     for start, end, label in _entity_spans(doc, found):
-        site = SITE_SEPARATOR.search(text[start:end])  # 'Elm Mott - KXXV-TV News': the name ends at the separator
+        site = SITE_SEPARATOR.search(text[start:end])  # 'Elm Mott - KXXV-TV News': ends at the separator
         if site:
             end = start + site.start()
         if not _JUNK.search(text[start:end]):
@@ -370,9 +372,11 @@ def _unambiguous(m: _Mention) -> tuple[Candidate | None, str]:
         if states:
             return states[0], "US state abbreviation"
     if m.state:
-        in_state = [c for c in cands if c.country_code == "US" and c.admin1 == m.state and c.kind in ("city", "admin2")]
+        in_state = [c for c in cands
+                    if c.country_code == "US" and c.admin1 == m.state and c.kind in ("city", "admin2")]
         if in_state:
-            return in_state[0], f"{in_state[0].kind.replace('admin2', 'county')} in {m.state}, the state written after it"
+            kind = "county" if in_state[0].kind == "admin2" else "city"
+            return in_state[0], f"{kind} in {m.state}, the state written after it"
     countries = [c for c in cands if c.kind == "country"]
     states = [c for c in cands if c.kind == "admin1"]
     if countries and not states:
