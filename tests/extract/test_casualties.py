@@ -163,6 +163,10 @@ ARTICLES = [
     ("Man wounded", "A man was wounded Friday. In 2015, three people were killed at the same corner.", (0, 1)),
     ("Man wounded", "A man was wounded Friday. Last month, two people were killed at the same corner.", (0, 1)),
     ("Man wounded", "A man was wounded Friday. Three weeks ago, two teens were shot dead nearby.", (0, 1)),
+    ("Man wounded in shooting", "A man was shot in the arm Friday night. His brother was shot and killed at the "
+     "same corner two years ago.", (0, 1)),
+    # ... but alone, the earlier time is the report's own incident
+    ("Arrest in killing", "Police arrested a man Friday. A woman was shot and killed two weeks ago.", (1, 0)),
     ("Man killed", "A man was shot and killed Friday. Four people have been killed in shootings in the city "
      "since Friday.", (1, 0)),
 ]

@@ -113,6 +113,18 @@ _OTHER_INCIDENT = re.compile(
     r"|\bin (an|a) (unrelated|separate) (incident|shooting|case)\b", re.I)
 
 
+# A time this far back anywhere in a sentence ('his brother was shot and killed at
+# the same corner two years ago'): background, when other sentences tell victims
+# (alone, it may be the report's own incident: 'charged in a killing two weeks ago').
+_EARLIER = re.compile(r"\b(\w+|\d+) (years?|months?|weeks?) ago\b|\blast (year|month)\b", re.I)
+
+
+def _earlier_sentences(found: ArticleExtraction, text: str) -> set[int]:
+    if not text:
+        return set()
+    return {i for i, sp in enumerate(found.sentences) if _EARLIER.search(text[sp.start:sp.end])}
+
+
 def _other_incident_sentences(found: ArticleExtraction, text: str) -> set[int]:
     if not text:
         return set()
@@ -190,6 +202,10 @@ def incident_casualties(found: ArticleExtraction, events: Sequence[EventMention]
     pairs = [(r, q) for r, q in role_quantities(found, events) if r in VICTIM_ROLES
              and not (q.evidence.sentence in tallies and not q.implicit and (q.low or 0) > 1)
              and q.evidence.sentence not in elsewhere]
+    earlier = _earlier_sentences(found, text)
+    if any(q.evidence.sentence not in earlier for _, q in pairs):
+        elsewhere |= earlier
+        pairs = [(r, q) for r, q in pairs if q.evidence.sentence not in earlier]
     # (the events reader keeps the counts its triggers hold: 'took his own life'
     # has no trigger, so the shooter's suicide is also read off the numbers reader)
     selves = [q for r, q in pairs if r == KILLED and _self_inflicted(q)] + [
