@@ -293,3 +293,19 @@ def test_object_before_the_complement_opens_the_content(nlp) -> None:  # type: i
     spans = attribution(cue, Tables({}, {"xcomp": [5, 5]}), QuoteContext(text, []))
     assert spans is not None
     assert [text[a:b] for a, b in spans.content] == ["the Justice Department to investigate the leak"]
+
+
+def test_quote_set_off_by_a_dash_is_the_whole_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.extract.quote_marks import QuotedStretch
+    from newsledger.extract.quotes import QuoteContext, _quote_after_break
+
+    text = 'Biden hinted at his views - "He would have loved Stalin," he said.'
+    q0, q1 = text.index('"'), text.index(',"') + 2
+    ctx = QuoteContext(text, [QuotedStretch(((q0, q1),))])
+    clause = (text.index("he said"), text.index("he said") + 7)
+    assert _quote_after_break((0, q1), clause, ctx) == (q0, q1)
+    plain = 'Biden said the plan was "a disaster," he said.'
+    p0, p1 = plain.index('"'), plain.index(',"') + 2
+    ctx = QuoteContext(plain, [QuotedStretch(((p0, p1),))])
+    clause = (plain.index("he said"), plain.index("he said") + 7)
+    assert _quote_after_break((0, p1), clause, ctx) == (0, p1)  # no dash, colon or break: kept

@@ -49,7 +49,7 @@ from newsledger.records import Article, ArticleExtraction, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "5"  # session 3: raising/passive subjects are content (3); fallback content (4); object before a complement (5)
+VERSION = "6"  # session 3: raising/passive subjects (3); fallback content (4); object before a complement (5); quote set off by a dash (6)
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
@@ -325,7 +325,7 @@ def _content(
     if span is None:
         near = _adjacent_stretch(clause, ctx)
         return ((near.start, near.end),) if near else ()
-    span = widen_to_quotes(span, ctx.quotes)
+    span = _quote_after_break(widen_to_quotes(span, ctx.quotes), clause, ctx)
     if span[0] < clause[1] and clause[0] < span[1]:
         return ()  # content tangled with its own cue: a parse error, skip
     pieces = [span]
@@ -344,6 +344,21 @@ def _content(
         if nxt is not None:
             pieces.append((nxt.start, nxt.end))  # '"A," said X, a historian. "B."'
     return tuple(_clip_paragraphs(p, ctx.text) for p in pieces)
+
+
+def _quote_after_break(span: tuple[int, int], clause: tuple[int, int], ctx: QuoteContext) -> tuple[int, int]:
+    """'Mr. Biden hinted at X - "He would have loved Stalin," he said': content
+    that ends with a quote right before its cue starts at that quote when a
+    dash, a colon or a line break sets the quote off from the words before."""
+    if span[1] > clause[0]:
+        return span
+    q = next((q for q in reversed(ctx.quotes) if q.end <= clause[0] and q.end >= span[1] - 1), None)
+    if q is None or q.start <= span[0] or q.start >= span[1]:
+        return span
+    before = ctx.text[span[0] : q.start].rstrip(" \t")
+    if before.endswith(("-", "—", "–", ":")) or "\n" in ctx.text[span[0] : q.start]:
+        return q.start, span[1]
+    return span
 
 
 def _bare_quote_after_sentence(cue: "Token", ctx: QuoteContext) -> QuotedStretch | None:
