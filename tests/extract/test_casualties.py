@@ -193,3 +193,22 @@ def test_people_told_one_at_a_time_are_one_part_each() -> None:
         _q("Another man", "shot", 1, implicit=True, start=40, sentence=1, counted="man"))))
     assert sorted((rq.role, rq.quantity.text, rq.quantity.low) for rq in parts) == [
         ("injured", "A man", 1), ("injured", "Another man", 1)]
+
+
+def test_the_wounded_are_read_beside_the_events_counts() -> None:
+    """The events reader kept 'A man' (killed) and 'He' (injured) at its triggers;
+    'Officer Jon Richey suffered three gunshot wounds' has no trigger: the wounded
+    officer is still read off the numbers reader, a killed count is not."""
+    from newsledger.records import EventMention, RoleQuantity
+
+    man = _q("A man", "killed", 1, implicit=True, counted="man")
+    he = _q("He", "injured", 1, implicit=True, start=20, sentence=1, counted="He")
+    officer = _q("Jon Richey", "injured", 1, implicit=True, start=60, sentence=3, counted="Richey")
+    other_dead = _q("Henderson", "killed", 1, implicit=True, start=90, sentence=4, counted="Henderson")
+    event = EventMention(evidence=Evidence("a", 0, 5, 0, "events@t"), event_type="ATTACK", trigger="shot",
+                         quantities=(RoleQuantity("killed", man), RoleQuantity("injured", he)))
+    found = ArticleExtraction(article_id="a", quantities=(man, he, officer, other_dead))
+    from newsledger.extract.casualties import role_quantities
+
+    roles = [(r, q.text) for r, q in role_quantities(found, [event])]
+    assert ("injured", "Jon Richey") in roles and ("killed", "Henderson") not in roles
