@@ -354,3 +354,15 @@ def test_headline_list_counts_everyone_listed(nlp) -> None:
 )
 def test_more_ways_to_tell_a_person(nlp, text: str, phrase: str, counts: str) -> None:
     assert one(nlp, text, phrase).counts == counts
+
+
+@pytest.mark.parametrize("text", ["He started yelling at officers to go ahead and kill him.",
+                                  'The robbers yelled, "Shoot him, shoot him."'])
+def test_a_base_form_is_not_a_deed(nlp, text: str) -> None:
+    """What was wanted, ordered or feared is not what happened."""
+    assert not [q for q in quantities(nlp, text) if q.counts in ("killed", "shot", "injured")]
+
+
+def test_future_in_the_past_is_a_deed(nlp) -> None:
+    q = one(nlp, "A man was taken to a hospital, where he would later die.", "he")
+    assert q.counts == "killed"

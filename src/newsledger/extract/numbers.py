@@ -447,6 +447,7 @@ def _verb_roles(verb: "Token", lex: Roles, voice: str = "any",
 
 _UNREALISED_ADVS = {"possibly", "nearly", "almost", "narrowly"}
 _UNREALISED_AUX = {"could", "would", "might", "may"}
+_REALISED_AUX = {"would", "did", "does", "do"}
 
 
 def _unrealised(verb: "Token") -> bool:
@@ -455,6 +456,12 @@ def _unrealised(verb: "Token") -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids):
         return True  # 'the suspect was not struck'
+    if verb.tag_ == "VB" and not any(c.lower_ in _REALISED_AUX for c in kids) and not (
+            verb.dep_ == "conj" and any(c.lower_ in _REALISED_AUX for c in verb.head.children)):
+        # a base form tells what was wanted, feared or ordered, not done: 'yelling at
+        # us to go ahead and kill him', 'threatened to kill her', 'will survive'
+        # ('where he would later die' is done: told in the future of the past)
+        return True
     if any(c.dep_ == "advmod" and c.lower_ in _UNREALISED_ADVS for c in kids):
         return True
     return any(c.lower_ in _UNREALISED_AUX for c in kids) and any(c.lower_ == "have" for c in kids)
