@@ -19,9 +19,12 @@ Besides the one-batch run, the documents are also linked incrementally in
 shuffled batches of :data:`INCREMENTAL_BATCH` (fixed seed) to show what the
 incremental path costs.
 
-Tuning (``python -m newsledger.evaluate.ecbplus --tune [--data DIR]``) grid-
-searches the linker's constants on odd topics and scores even topics, and vice
-versa; it never changes the shipped constants by itself.
+Tuning (``python -m newsledger.evaluate.ecbplus --tune [--splits N] [--data DIR]``)
+grid-searches the linker's constants on odd topics and scores even topics, and
+vice versa (then on N random two-fold topic splits); a setting is judged by its
+mean F1 over a window of thresholds (:data:`PLATEAU_STEPS`), and the F1 curve
+around each choice is printed for both halves. It never changes the shipped
+constants by itself; ``--set NAME=VALUE`` runs with a linker constant overridden.
 """
 
 from __future__ import annotations
