@@ -424,6 +424,8 @@ def _verb_roles(verb: "Token", lex: Roles, voice: str = "any",
         return found
     if not reflexive and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children):
         return found
+    if _wished(verb) and (lex.verbs.get(lemma) or lex.agents.get(lemma) or ("", 0))[0] in _VICTIM_ROLES:
+        return found
     if lemma in lex.verbs and voice != "agent":
         found.append(lex.verbs[lemma])
     if lemma in lex.agents and (voice != "patient" or _dies_too(verb, lex)):
@@ -450,18 +452,21 @@ _UNREALISED_AUX = {"could", "would", "might", "may"}
 _REALISED_AUX = {"would", "did", "does", "do"}
 
 
+def _wished(verb: "Token") -> bool:
+    """A base form tells what was wanted, feared or ordered, not done: 'yelling at
+    us to go ahead and kill him', 'Shoot him!', 'will survive' ('where he would
+    later die' is done: told in the future of the past). Read for the victim
+    verbs only: 'police moved in to detain protesters' tells the detentions."""
+    return verb.tag_ == "VB" and not any(c.lower_ in _REALISED_AUX for c in verb.children) and not (
+        verb.dep_ == "conj" and any(c.lower_ in _REALISED_AUX for c in verb.head.children))
+
+
 def _unrealised(verb: "Token") -> bool:
     """'came within inches of possibly killing the trooper', 'could have killed
     someone', 'nearly killed', 'was not struck': told, but it did not happen."""
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids):
         return True  # 'the suspect was not struck'
-    if verb.tag_ == "VB" and not any(c.lower_ in _REALISED_AUX for c in kids) and not (
-            verb.dep_ == "conj" and any(c.lower_ in _REALISED_AUX for c in verb.head.children)):
-        # a base form tells what was wanted, feared or ordered, not done: 'yelling at
-        # us to go ahead and kill him', 'threatened to kill her', 'will survive'
-        # ('where he would later die' is done: told in the future of the past)
-        return True
     if any(c.dep_ == "advmod" and c.lower_ in _UNREALISED_ADVS for c in kids):
         return True
     return any(c.lower_ in _UNREALISED_AUX for c in kids) and any(c.lower_ == "have" for c in kids)
