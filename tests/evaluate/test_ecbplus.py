@@ -33,3 +33,18 @@ def test_real_topics_shuffle_invariant(shared_data) -> None:
     random.Random(7).shuffle(items)
     _, again = assign_stories(StoryIndex(), items)
     assert again == reference
+
+
+def test_choose_prefers_a_plateau_to_a_lone_peak() -> None:
+    from newsledger.evaluate.ecbplus import THRESHOLDS, choose, plateau
+
+    n = len(THRESHOLDS)
+    peaky = [0.5] * n
+    peaky[3] = 0.99  # one lucky threshold
+    flat = [0.5] * n
+    for i in range(8, 13):
+        flat[i] = 0.95
+    curves = {(5, 0.15): peaky, (6, 0.15): flat}
+    assert plateau(flat, 0) == -1.0 and plateau(flat, 10) == pytest.approx(0.95)
+    assert choose(curves, "peak") == (5, 0.15, THRESHOLDS[3])
+    assert choose(curves, "plateau") == (6, 0.15, THRESHOLDS[10])
