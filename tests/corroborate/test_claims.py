@@ -10,7 +10,8 @@ from ledger_records import article, extraction, mention, quantity
 from newsledger.corroborate.claims import build_claims
 from newsledger.records import RoleQuantity
 
-TEXT = "Officials confirmed two deaths. One man died in Minsk. Another died in custody. Police dispersed crowds."
+TEXT = ("Officials confirmed two deaths. One man died in Minsk. Another died in custody. "
+        "Police dispersed crowds.")
 
 
 def _part(rq: RoleQuantity, value: float) -> RoleQuantity:
@@ -31,7 +32,8 @@ def _claims(casualties_on: int, parts, deaths_event: str = "e-death"):  # type: 
         mention(a, "deaths", "DEATH", [two, one, another]),
         mention(a, "dispersed", "FORCE_AGAINST_PROTEST"),
     ]
-    events[casualties_on] = dataclasses.replace(events[casualties_on], casualties=parts(a, two) if parts else ())
+    parts_here = parts(a, two) if parts else ()
+    events[casualties_on] = dataclasses.replace(events[casualties_on], casualties=parts_here)
     x = extraction(a, events=tuple(events))
     event_of = {(a.id, 0): deaths_event, (a.id, 1): "e-force"}
     return build_claims([(a, x)], event_of, {}, {a.id: "AFP"})
@@ -55,7 +57,8 @@ def test_casualty_count_read_elsewhere_goes_to_the_incident_event() -> None:
     # 'crowds' read as injured by the casualties reader only, no mention's role quantity
     claims = _claims(1, lambda a, two: (_part(quantity(a, "crowds", 3, 3, "exact", "injured"), 3),))
     injured = [c for c in claims if c.attribute == "injured"]
-    assert [(c.event_id, c.text, c.low, c.evidence.article_id) for c in injured] == [("e-force", "crowds", 3.0, "afp")]
+    assert [(c.event_id, c.text, c.low, c.evidence.article_id) for c in injured] == [
+        ("e-force", "crowds", 3.0, "afp")]
     # the deaths event keeps its own counts: the casualties spoke for injured only
     assert sorted(c.low for c in claims if c.attribute == "killed") == [1.0, 1.0, 2.0]
 

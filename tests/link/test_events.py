@@ -267,7 +267,8 @@ def test_articles_naming_nothing_in_common_tell_different_events(second: str, n_
 )
 def test_a_denial_is_a_stance_on_the_event_it_denies(denier, n_events: int) -> None:
     names = [("Svetlana Tikhanovskaya", "PERSON"), ("Belarus", "GPE")]
-    first = _report("a", "Svetlana Tikhanovskaya left Belarus.", "left", "EXILE", names, actor="Svetlana Tikhanovskaya")
+    first = _report("a", "Svetlana Tikhanovskaya left Belarus.", "left", "EXILE", names,
+                    actor="Svetlana Tikhanovskaya")
     text = f"{denier or 'An official'} denied that anyone had left Belarus."
     second = _report("b", text, "left", "EXILE", [(denier, "PERSON"), ("Belarus", "GPE")] if denier
                      else [("Belarus", "GPE")], modality="denied", actor=denier)
@@ -287,7 +288,9 @@ def test_one_misread_context_does_not_keep_a_report_apart() -> None:
     members = [
         (a, extraction(a, events=(mention(a, "died", "DEATH", place=place(a, "Minsk", 625144)),))),
         (b, extraction(b, events=(mention(b, "died", "DEATH"),))),
-        (c, extraction(c, events=(dataclasses.replace(mention(c, "died", "DEATH", place=riga), place_inherited=True),))),
+        (c, extraction(c, events=(
+            dataclasses.replace(mention(c, "died", "DEATH", place=riga), place_inherited=True),
+        ))),
     ]
     events, _ = merged(members)
     assert len(events) == 1 and events[0].place_name == "Minsk"

@@ -247,7 +247,8 @@ def casualty_claims(
                 continue
             first, last = parts[0], parts[-1]
             value = sum(q.low if q.low is not None else (q.high or 0.0) for q in parts)
-            evidence = first.evidence if len(parts) == 1 else dataclasses.replace(first.evidence, end=last.evidence.end)
+            evidence = first.evidence if len(parts) == 1 else \
+                dataclasses.replace(first.evidence, end=last.evidence.end)
             key = (role, first.evidence.start, first.evidence.end)
             event_id = owner.get(key) if len(parts) == 1 and key in owner else event_of.get((article.id, i))
             covered.add((event_id, role))

@@ -431,7 +431,8 @@ def _own_places(trigger: "Token", sent_places: list[Place], others: Sequence["To
     """The sentence's resolved places this event can have (:data:`OTHERS_PLACES`)."""
     resolved = [p for p in sent_places if p.resolved]
     if OTHERS_PLACES and others:
-        resolved = [p for p in resolved if _modifier(trigger, p) or _governs(trigger, p.evidence.start, p.evidence.end)
+        resolved = [p for p in resolved if _modifier(trigger, p)
+                    or _governs(trigger, p.evidence.start, p.evidence.end)
                     or not any(_governs(o, p.evidence.start, p.evidence.end) for o in others)]
     return resolved
 
@@ -537,7 +538,9 @@ def read_events(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
         sent_entities = [e for e in entities if inside(e)]
         for d in drafts:
             others = [o.trigger for o in drafts if o.trigger.i != d.trigger.i]
-            events.append(_build(doc, article, sent, d, sent_times, sent_places, sent_entities, dominant, others))
+            events.append(
+                _build(doc, article, sent, d, sent_times, sent_places, sent_entities, dominant, others)
+            )
     yield from _with_casualties(doc, article, found, _merge(events), dominant)
 
 

@@ -645,7 +645,9 @@ def _apart(x: frozenset[str], y: frozenset[str]) -> bool:
     return "articles" in HARD_VETOES and bool(x) and bool(y) and not (x & y)
 
 
-def _average_link(local, nodes, sigs, articles, fits, veto) -> list[list[_Item]]:  # type: ignore[no-untyped-def]
+def _average_link(  # type: ignore[no-untyped-def]
+    local, nodes, sigs, articles, fits, veto
+) -> list[list[_Item]]:
     """Step 2 with average linkage: two clusters of article events join when
     the share of compatible mention (signature) pairs between them is at least
     :data:`AVERAGE_MIN` and none of the pairs is vetoed (:func:`vetoed`);
@@ -664,7 +666,8 @@ def _average_link(local, nodes, sigs, articles, fits, veto) -> list[list[_Item]]
             si = sigs[nodes[i][0]]
             for j in idx[x + 1 :]:
                 sj = sigs[nodes[j][0]]
-                if articles[i] & articles[j] or _apart(named[i], named[j]) or any(veto(a, b) for a in si for b in sj):
+                if articles[i] & articles[j] or _apart(named[i], named[j]) \
+                        or any(veto(a, b) for a in si for b in sj):
                     blocked.add((i, j))
                     continue
                 good[(i, j)] = sum(fits(a, b) for a in si for b in sj)
