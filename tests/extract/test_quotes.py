@@ -309,3 +309,17 @@ def test_quote_set_off_by_a_dash_is_the_whole_content(nlp) -> None:  # type: ign
     ctx = QuoteContext(plain, [QuotedStretch(((p0, p1),))])
     clause = (plain.index("he said"), plain.index("he said") + 7)
     assert _quote_after_break((0, p1), clause, ctx) == (0, p1)  # no dash, colon or break: kept
+
+
+def test_cue_inside_another_content_needs_a_sure_model() -> None:
+    from newsledger.extract.quote_spans import SpanSet
+    from newsledger.extract.quotes import NESTED_MIN_PROB, _outside_other_contents
+
+    outer = SpanSet((0, 4), None, None, ((5, 40),))
+    inner = SpanSet((10, 15), None, None, ((16, 30),))
+    alone = SpanSet((50, 54), None, None, ((55, 60),))
+    low, high = NESTED_MIN_PROB - 0.1, NESTED_MIN_PROB + 0.1
+    assert _outside_other_contents([(outer, low), (inner, low), (alone, low)], set()) == [outer, alone]
+    assert _outside_other_contents([(outer, low), (inner, high)], set()) == [outer, inner]
+    # a nested cue whose content is one whole quote stays ('"…," he said, according to X')
+    assert _outside_other_contents([(outer, low), (inner, low)], {(16, 30)}) == [outer, inner]
