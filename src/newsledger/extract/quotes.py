@@ -69,8 +69,7 @@ def read_quotes(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
     ctx = QuoteContext(text, stretches)
     resolver = SpeakerResolver(doc, found.entities)
     scored = []
-    for cue in find_cues(doc, ctx, model):
-        p = model.probability(features(cue, *ctx.of(cue))) if model is not None else 1.0
+    for cue, p in scored_cues(doc, ctx, model):
         spans = attribution(cue, tables, ctx)
         if spans is None and model is not None and p >= FALLBACK_MIN_PROB:
             spans = fallback_attribution(cue, tables, ctx)
@@ -180,16 +179,23 @@ def _speaker_label(name: "SpacySpan", words: str) -> bool:
 
 def find_cues(doc: "Doc", ctx: QuoteContext, model: CueModel | None) -> list["Token"]:
     """Cue head tokens in document order."""
+    return [tok for tok, _ in scored_cues(doc, ctx, model)]
+
+
+def scored_cues(doc: "Doc", ctx: QuoteContext, model: CueModel | None) -> list[tuple["Token", float]]:
+    """Cue head tokens in document order with the model's probability (1.0
+    for lexicon cues when there is no model)."""
     cues = []
     for tok in doc:
         if not is_candidate(tok):
             continue
         if model is None:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in speech_verbs():
-                cues.append(tok)
+                cues.append((tok, 1.0))
             continue
-        if model.probability(features(tok, *ctx.of(tok))) >= model.threshold or _quoting_verb(tok, ctx):
-            cues.append(tok)
+        p = model.probability(features(tok, *ctx.of(tok)))
+        if p >= model.threshold or _quoting_verb(tok, ctx):
+            cues.append((tok, p))
     return cues
 
 
