@@ -251,7 +251,8 @@ def casualty_claims(
                 dataclasses.replace(first.evidence, end=last.evidence.end)
             key = (role, first.evidence.start, first.evidence.end)
             event_id = owner.get(key) if len(parts) == 1 and key in owner else event_of.get((article.id, i))
-            covered.add((event_id, role))
+            if event_id is not None:  # (an unlinked mention's counts speak for no event's)
+                covered.add((event_id, role))
             out.append(
                 Claim(
                     id=_claim_id(evidence, role),
