@@ -153,6 +153,10 @@ ARTICLES = [
      "also died.", (2, 0)),
     ("Two men shot", "A shooting left one man dead and another with life-threatening injuries. The other "
      "man, 23, was found inside a car with gunshot wounds.", (1, 1)),
+    ("Man dies days after shooting", "A man who was shot last week has died, police said. Another man who was "
+     "shot in the same incident remains hospitalized.", (1, 1)),
+    ("Shooting", "John Smith, 40, was shot and killed Saturday. Smith was found lying in the driveway. Police said "
+     "Smith's son, 19, also was shot and is in critical condition.", (1, 1)),
     ("Woman survives shooting", "A woman survived being shot three times Saturday, police said.", (0, 1)),
     ("Shooting leaves 2 dead", "A shooting Sunday left two people dead and a third injured.", (2, 1)),
     ("Bodies found in car", "Police found the bodies of two men in a car on Monday. Both had been shot.", (2, 0)),

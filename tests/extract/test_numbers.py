@@ -366,3 +366,12 @@ def test_a_base_form_is_not_a_deed(nlp, text: str) -> None:
 def test_future_in_the_past_is_a_deed(nlp) -> None:
     q = one(nlp, "A man was taken to a hospital, where he would later die.", "he")
     assert q.counts == "killed"
+
+
+def test_a_body_phrase_hung_from_the_headline_keeps_its_own_verb(nlp) -> None:
+    """'Shooting' + 'John Smith, 40, was shot and killed': the parser makes Smith the
+    object of the headline's 'Shooting'; his own predicate is the body verb."""
+    title = "Shooting"
+    text = f"{title}\n\nJohn Smith, 40, was shot and killed Saturday."
+    found = {q.text: q.counts for q in quantities(nlp, text, title=title)}
+    assert found.get("John Smith") == "killed"

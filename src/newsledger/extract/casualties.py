@@ -319,8 +319,11 @@ def _told_one_at_a_time(pairs: list[tuple[str, Quantity]], text: str,
     wins when a total was written ('Two shot'). ``told``: people the numbers
     reader found that the events reader did not keep, read here too; ``groups``
     receives each group's phrases, keyed by the span of its first."""
-    out = list(pairs)
     everyone = list(pairs) + list(told)
+    # 'A man who was shot has died ... Another man who was shot remains hospitalized':
+    # someone new beside the dead, shot and not said to die, is one of the injured
+    out = [(INJURED if r == SHOT and _single(q) and _introduces(q, text)
+            and _nearest_before(q, everyone) == KILLED else r, q) for r, q in pairs]
     for role in VICTIM_ROLES:
         singles = sorted((q for r, q in everyone if r == role and _single(q) and not _nominal(q)),
                          key=lambda q: q.evidence.start)

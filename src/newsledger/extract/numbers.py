@@ -576,6 +576,12 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
             verbs += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
         if title_end and anchor.idx >= title_end:
             verbs = [v for v in verbs if v.idx >= title_end]
+            if verb.idx < title_end:  # the phrase hangs from the headline: find its own predicate
+                orphan = _orphan_predicate(doc, slot, title_end)
+                if orphan is not None:
+                    verbs = _with_conj(orphan)
+                    voice = "patient" if any(c.dep_ == "auxpass" for c in orphan.children) else "agent"
+                    verb = orphan
         for v in [w for v in verbs for w in _with_conj(v)] if len(verbs) > 1 else verbs:
             found += _verb_roles(v, lex, voice if v.i == verb.i or voice != "agent" else _conj_voice(v))
         if slot.dep_ == "dobj":  # 'left two dead': the object's predicate sits on the verb
@@ -587,6 +593,19 @@ def _role_of(doc: "Doc", anchor: "Token", noun: "Token | None", lex: Roles, impl
     if not found:
         return None
     return max(found, key=lambda rp: rp[1])[0]
+
+
+def _orphan_predicate(doc: "Doc", slot: "Token", title_end: int) -> "Token | None":
+    """The first body verb after a phrase the parser hung from the headline
+    ('Shooting / John Smith, 40, was shot and killed': 'Smith' became the object of
+    'Shooting') that has no subject of its own in the body: the phrase's predicate."""
+    for tok in doc[slot.i + 1 : slot.sent.end]:
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acl", "relcl", "advcl", "pcomp") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") and c.idx >= title_end for c in tok.children):
+            return tok
+        if tok.text in (".", ";") or tok.dep_ == "relcl":
+            return None
+    return None
 
 
 def _dies_too(verb: "Token", lex: Roles) -> bool:
