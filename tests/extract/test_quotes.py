@@ -323,3 +323,18 @@ def test_cue_inside_another_content_needs_a_sure_model() -> None:
     assert _outside_other_contents([(outer, low), (inner, high)], set()) == [outer, inner]
     # a nested cue whose content is one whole quote stays ('"…," he said, according to X')
     assert _outside_other_contents([(outer, low), (inner, low)], {(16, 30)}) == [outer, inner]
+
+
+def test_object_content_runs_on_over_a_with_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.extract.quote_cues import QuoteContext
+    from newsledger.extract.quote_spans import Tables
+    from newsledger.extract.quotes import attribution
+
+    text = "The poll found Clinton with a lead of seven points."
+    doc = nlp(text)
+    cue = next(t for t in doc if t.lower_ == "found")
+    if [c.dep_ for c in cue.children if c.i > cue.i][:2] != ["dobj", "prep"]:
+        pytest.skip("parser attaches the phrase elsewhere")
+    spans = attribution(cue, Tables({}, {"dobj": [5, 5]}), QuoteContext(text, []))
+    assert spans is not None
+    assert [text[a:b] for a, b in spans.content] == ["Clinton with a lead of seven points"]

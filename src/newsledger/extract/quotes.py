@@ -49,8 +49,8 @@ from newsledger.records import Article, ArticleExtraction, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "7"  # session 3: raising/passive subjects (3), fallback content (4), object before a complement (5),
-# quote set off by a dash (6), unsure cues inside another content dropped (7)
+VERSION = "8"  # session 3: raising/passive subjects (3), fallback content (4), object before a complement (5),
+# quote set off by a dash (6), unsure cues inside another content dropped (7), more complement preps (8)
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
