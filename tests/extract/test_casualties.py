@@ -167,6 +167,8 @@ ARTICLES = [
      "well as his wife, police said. The gunman then took his own life.", (4, 0)),
     ("Man wounded", "A man was wounded Friday. In 2015, three people were killed at the same corner.", (0, 1)),
     ("Man wounded", "A man was wounded Friday. Last month, two people were killed at the same corner.", (0, 1)),
+    ("Man wounded", "A man was wounded Friday on Elm Street. Also on Friday, two men were shot dead in a "
+     "different neighborhood.", (0, 1)),
     ("Man wounded", "A man was wounded Friday. Three weeks ago, two teens were shot dead nearby.", (0, 1)),
     ("Man wounded in shooting", "A man was shot in the arm Friday night. His brother was shot and killed at the "
      "same corner two years ago.", (0, 1)),

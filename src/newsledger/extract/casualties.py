@@ -123,6 +123,7 @@ _OTHER_INCIDENT = re.compile(
     r"^\W*(earlier|separately|in (an|a) (unrelated|separate|different|similar)|in another|in other news)\b"
     r"|^\W*(in (\w+ )?(19|20)\d\d|last (year|summer|spring|fall|winter|month)|\w+ (years|months|weeks) ago"
     r"|earlier this (year|month))\b"
+    r"|^\W*also (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\bin (an|a) (unrelated|separate) (incident|shooting|case)\b", re.I)
 
 
