@@ -11,7 +11,12 @@ dependency parse plus the hand-written lexicon ``data/count_roles.tsv``.
 It also yields *implicit* counts (``Quantity.implicit``) for singular person
 phrases in a role: 'a man was shot and killed' -> 1 killed, 'the victim died'
 -> 1 killed, a named person who 'was killed' -> 1 killed. Those have no written
-number; their span is the noun phrase.
+number; their span is the noun phrase. The shooter's own death ('then killed
+himself', 'took his own life') is an implicit count with counted_text 'himself'.
+
+Headlines have their own grammar (no articles, no auxiliaries, no final stop, so
+the parser glues them to the first body sentence): the role of a headline count
+is read off the words after it ('Two shot near ...', 'Woman, 2 children killed').
 """
 
 from __future__ import annotations
