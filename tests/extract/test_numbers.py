@@ -310,6 +310,8 @@ def test_a_threat_of_suicide_is_no_death(nlp, text: str) -> None:
         ("Child shoots himself at paintball park", "Child", "shot"),
         # a headline list shares its state: 'Woman, 2 children killed' is three
         ("Woman, 2 children killed in shooting", "Woman, 2 children", "killed"),
+        # an age between commas is not a count of people
+        ("Man, 19, shot in Englewood", "Man", "shot"),
         # the count's state must follow it: these men are not the ones shot at
         ("Search continues for 2 men after patrol car shot at", "2", None),
     ],
@@ -375,3 +377,10 @@ def test_a_body_phrase_hung_from_the_headline_keeps_its_own_verb(nlp) -> None:
     text = f"{title}\n\nJohn Smith, 40, was shot and killed Saturday."
     found = {q.text: q.counts for q in quantities(nlp, text, title=title)}
     assert found.get("John Smith") == "killed"
+
+
+def test_headline_age_is_not_people(nlp) -> None:
+    title = "Man, 19, shot in Englewood"
+    text = f"{title}\n\nPolice are investigating."
+    found = [q for q in quantities(nlp, text, title=title) if q.evidence.start < len(title) and q.counts]
+    assert found and all(q.low == 1 for q in found)

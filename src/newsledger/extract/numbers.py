@@ -951,8 +951,9 @@ def _headline_active(doc: "Doc", j: int, lex: Roles) -> bool:
 def _headline_np(doc: "Doc", j: int, step: int, lex: Roles, title_end: int) -> tuple[int, int] | None:
     """(people, index past the phrase) of a headline noun phrase starting (step 1)
     or ending (step -1) at ``j``: a number and its noun ('2 children') or one
-    person ('woman', 'Teen'); None when it is neither."""
-    people, k = None, j
+    person ('woman', 'Teen'); (0, index past) for a bare number, an age ('Man, 19,
+    fatally shot'); None when it is neither."""
+    people, k, nouns = None, j, 0
     while 0 <= k < len(doc) and doc[k].idx < title_end and (doc[k].pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
                                                             or doc[k].like_num) \
             and _headline_word_role(doc, k, lex) is None and not _headline_active(doc, k, lex):
@@ -961,7 +962,10 @@ def _headline_np(doc: "Doc", j: int, step: int, lex: Roles, title_end: int) -> t
             people = int(value) if value is not None else people
         elif people is None and doc[k].lemma_.lower() in lex.persons and doc[k].tag_ not in ("NNS", "NNPS"):
             people = 1
+        nouns += doc[k].pos_ in ("NOUN", "PROPN")
         k += step
+    if people is not None and k != j and not nouns:
+        return 0, k  # an age
     return (people, k) if people is not None and k != j else None
 
 
