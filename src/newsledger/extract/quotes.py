@@ -49,8 +49,10 @@ from newsledger.records import Article, ArticleExtraction, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-VERSION = "8"  # session 3: raising/passive subjects (3), fallback content (4), object before a complement (5),
-# quote set off by a dash (6), unsure cues inside another content dropped (7), more complement preps (8)
+# session 3: raising/passive subjects (3), fallback content (4), object before a
+# complement (5), quote set off by a dash (6), unsure cues inside another
+# content dropped (7), more complement prepositions (8)
+VERSION = "8"
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
@@ -96,7 +98,9 @@ def read_quotes(doc: "Doc", article: Article, found: ArticleExtraction) -> Itera
 NESTED_MIN_PROB = 0.6
 
 
-def _outside_other_contents(scored: list[tuple[SpanSet, float]], quotes: set[tuple[int, int]]) -> list[SpanSet]:
+def _outside_other_contents(
+    scored: list[tuple[SpanSet, float]], quotes: set[tuple[int, int]]
+) -> list[SpanSet]:
     """Attributions whose cue lies in no other attribution's content, plus the
     nested ones the model scores at least NESTED_MIN_PROB or whose content is
     one whole quote ('"…," he said, according to Belta')."""
@@ -290,7 +294,8 @@ def fallback_attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> Spa
         src_span = noun_span(src, cue, ctx.text) if src is not None else None
         if src_span is not None and src_span[0] < span[1] and span[0] < src_span[1]:
             return None
-        return SpanSet(cue_span, src_span, src.i if src is not None else None, (widen_to_quotes(span, ctx.quotes),))
+        content = (widen_to_quotes(span, ctx.quotes),)
+        return SpanSet(cue_span, src_span, src.i if src is not None else None, content)
     return None
 
 
