@@ -146,3 +146,26 @@ def test_inherited_place_and_time_are_flagged(nlp):
     assert (told.place_inherited, told.time_inherited) == (False, False)
     assert later.place is not None and later.place_inherited is True  # the article's place
     assert later.time is not None and later.time_inherited is True  # the publication day
+
+
+# (text, the trigger whose place is asked, the place it must not take, the place it must take or None)
+OTHERS_PLACES = [
+    # 'to Lithuania' is where she fled, not where the result was
+    ("Svetlana Tikhanovskaya refused to recognise the election result before fleeing to Lithuania on Tuesday.",
+     "result", "Lithuania", None),
+    ("Svetlana Tikhanovskaya refused to recognise the election result before fleeing to Lithuania on Tuesday.",
+     "fleeing", None, "Lithuania"),
+    # a place that modifies a noun is the sentence's setting: every event may have it
+    ("Belarus's main challenger called for mass rallies and workers were walking off the job on Friday.",
+     "rallies", None, "Belarus"),
+]
+
+
+@pytest.mark.parametrize("text, trigger, not_place, place", OTHERS_PLACES)
+def test_a_place_another_event_governs_is_not_this_ones(nlp, text, trigger, not_place, place):
+    ev = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    told = ev.place.text if ev.place is not None and ev.place_inherited is False else None
+    if not_place is not None:
+        assert told != not_place
+    if place is not None:
+        assert told == place
