@@ -157,6 +157,8 @@ ARTICLES = [
      "shot in the same incident remains hospitalized.", (1, 1)),
     ("Shooting", "John Smith, 40, was shot and killed Saturday. Smith was found lying in the driveway. Police said "
      "Smith's son, 19, also was shot and is in critical condition.", (1, 1)),
+    ("Officer-involved shooting in Reno", "A man was shot and killed by Reno police officers Tuesday night after "
+     "he pointed a gun at them, police said. No officers were injured.", (1, 0)),
     ("Woman survives shooting", "A woman survived being shot three times Saturday, police said.", (0, 1)),
     ("Shooting leaves 2 dead", "A shooting Sunday left two people dead and a third injured.", (2, 1)),
     ("Bodies found in car", "Police found the bodies of two men in a car on Monday. Both had been shot.", (2, 0)),

@@ -1108,7 +1108,9 @@ def _implicit(doc: "Doc", text: str, article: Article, found: ArticleExtraction,
         described = described or (tok.lower_ in ("another", *_ORDINAL_PEOPLE) and tok.dep_ in ("conj", "npadvmod"))
         listed = _headline_list(doc, doc[first], tok, lex, title_end) if tok.idx < title_end else (0, tok, tok)
         told = _headline_role(doc, listed[1], listed[2], lex, title_end) if tok.idx < title_end else None
-        if i in covered or not (described or told or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        # (a body phrase the parser hung from the headline: its own predicate is read)
+        glued = title_end and tok.idx >= title_end and _top(tok).head.idx < title_end
+        if i in covered or not (described or told or glued or tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
             continue
         role = (told or None) if told is not None else _role_of(
             doc, tok, tok, lex, implicit=True, headline=tok.idx < title_end, title_end=title_end)
