@@ -338,3 +338,17 @@ def test_object_content_runs_on_over_a_with_phrase(nlp) -> None:  # type: ignore
     spans = attribution(cue, Tables({}, {"dobj": [5, 5]}), QuoteContext(text, []))
     assert spans is not None
     assert [text[a:b] for a, b in spans.content] == ["Clinton with a lead of seven points"]
+
+
+def test_source_loses_children_annotators_leave_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.extract.quote_spans import Tables, noun_span
+
+    text = "The poll, released on Wednesday, found a close race."
+    doc = nlp(text)
+    head = next(t for t in doc if t.lower_ == "poll")
+    if not any(c.dep_ == "acl" for c in head.children):
+        pytest.skip("parser attaches the participle elsewhere")
+    plain = noun_span(head, None, text)
+    assert text[plain[0] : plain[1]].startswith("The poll, released")
+    cut = noun_span(head, None, text, Tables({}, {}, {}, {"acl|R": [1, 10]}))
+    assert text[cut[0] : cut[1]] == "The poll"

@@ -178,5 +178,7 @@ def load_model() -> CueModel | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     t = data["tables"]
-    tables = Tables(t["cue_children"], t["content_children"], t.get("subject_content", {}))
+    tables = Tables(
+        t["cue_children"], t["content_children"], t.get("subject_content", {}), t.get("source_children", {})
+    )
     return CueModel(data["weights"], float(data["threshold"]), str(data.get("version", "0")), tables)

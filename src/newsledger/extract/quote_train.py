@@ -38,13 +38,14 @@ from newsledger.extract.quote_spans import (
     SUBJECT_DEPS,
     cue_child_keys,
     inner_content,
+    source_child_keys,
     subject_keys,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "3"  # 3: subject_content table
+VERSION = "4"  # 3: subject_content table; 4: source_children table
 # Share of train articles held out to pick the threshold.
 HOLDOUT_SHARE = 0.1
 # L2 strength. Not tuned: half sklearn's default, a mild extra smoothing for
@@ -83,12 +84,26 @@ def _tally(table: dict[str, list[int]], keys: Iterable[str], hit: bool) -> None:
         table[key][1] += 1
 
 
+def _tally_source(table: dict[str, list[int]], doc: "Doc", source: Sequence[tuple[int, int]] | None) -> None:
+    """Which children of the gold source's head lie (wholly) inside it."""
+    head = gold_head(doc, source) if source else None
+    if head is None or not source:
+        return
+    start, end = source[0][0], source[-1][1]
+    for child in head.children:
+        words = [t for t in child.subtree if not t.is_punct]
+        if words:
+            _tally(table, source_child_keys(head, child), all(start <= t.idx < end for t in words))
+
+
 def tables(pairs: Sequence[tuple[GoldDoc, "Doc"]]) -> dict[str, dict[str, list[int]]]:
     cue_children: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     content_children: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     subject_content: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    source_children: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for gold, doc in pairs:
         for a in gold.attributions:
+            _tally_source(source_children, doc, a.source)
             if not a.cue:
                 continue
             cue = gold_head(doc, a.cue)
@@ -126,6 +141,7 @@ def tables(pairs: Sequence[tuple[GoldDoc, "Doc"]]) -> dict[str, dict[str, list[i
             ("cue_children", cue_children),
             ("content_children", content_children),
             ("subject_content", subject_content),
+            ("source_children", source_children),
         )
     }
 

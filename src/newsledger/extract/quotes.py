@@ -51,8 +51,8 @@ if TYPE_CHECKING:
 
 # session 3: raising/passive subjects (3), fallback content (4), object before a
 # complement (5), quote set off by a dash (6), unsure cues inside another
-# content dropped (7), more complement prepositions (8)
-VERSION = "8"
+# content dropped (7), more complement prepositions (8), source children table (9)
+VERSION = "9"
 # Used only when the trained model file is missing: lexicon verbs with a
 # subject count as cues (a floor, not the shipped behaviour).
 _FALLBACK_TABLES = Tables(
@@ -233,7 +233,7 @@ def attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> SpanSet | No
     if found is not None:
         return found
     src = source_head(cue)
-    src_span = noun_span(src, cue, ctx.text) if src is not None else None
+    src_span = noun_span(src, cue, ctx.text, tables) if src is not None else None
     if src is None:
         src, src_span = _name_after_quote(cue_toks[0], ctx) or (None, None)
     pieces = _content(cue, cue_toks, src, src_span, tables, ctx)
@@ -254,7 +254,7 @@ def _subject_attribution(
     the content (a fragment before the cue) and the source is the passive's
     agent, if any ('was criticized by X'), else none."""
     agent = source_head(cue) if any(c.dep_ == "agent" for c in cue.children) else None
-    src_span = noun_span(agent, cue, ctx.text) if agent is not None else None
+    src_span = noun_span(agent, cue, ctx.text, tables) if agent is not None else None
     subject = widen_to_quotes(noun_span(subj, cue, ctx.text), ctx.quotes)
     if subject[1] > cue_span[0]:
         return None
@@ -291,7 +291,7 @@ def fallback_attribution(cue: "Token", tables: Tables, ctx: QuoteContext) -> Spa
         if span is None or span[0] < cue_span[1]:
             continue
         src = source_head(cue)
-        src_span = noun_span(src, cue, ctx.text) if src is not None else None
+        src_span = noun_span(src, cue, ctx.text, tables) if src is not None else None
         if src_span is not None and src_span[0] < span[1] and span[0] < src_span[1]:
             return None
         content = (widen_to_quotes(span, ctx.quotes),)
