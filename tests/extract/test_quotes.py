@@ -352,3 +352,13 @@ def test_source_loses_children_annotators_leave_out(nlp) -> None:  # type: ignor
     assert text[plain[0] : plain[1]].startswith("The poll, released")
     cut = noun_span(head, None, text, Tables({}, {}, {}, {"acl|R": [1, 10]}))
     assert text[cut[0] : cut[1]] == "The poll"
+
+
+def test_source_never_starts_with_a_dash_or_closing_mark(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.extract.quote_spans import _strip_leading_marks
+
+    text = '-One poll found it. ” reporter Jo Day said'
+    assert _strip_leading_marks((0, 9), text) == (1, 9)
+    start = text.index("”")
+    assert text[slice(*_strip_leading_marks((start, len(text) - 5), text))] == "reporter Jo Day"
+    assert _strip_leading_marks((1, 4), text) == (1, 4)  # nothing to strip

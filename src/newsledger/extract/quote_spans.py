@@ -225,7 +225,21 @@ def noun_span(
         opener = _CLOSERS[after.text]
         if any(t.text == opener for t in trimmed[1:]):
             trimmed = trimmed + [after]
-    return _char_span(_close_bracket(trimmed, drop))
+    span = _char_span(_close_bracket(trimmed, drop))
+    return _strip_leading_marks(span, text) if text is not None else span
+
+
+# Marks a source never starts with: a dash glued to a list item ('-One poll')
+# or the closing quote mark of the quote before it ('” reporter X'). Train
+# hold-out exact source F1 0.6931 -> 0.6970.
+_SOURCE_LEADERS = "-–—\"“”‘’' \t"
+
+
+def _strip_leading_marks(span: tuple[int, int], text: str) -> tuple[int, int]:
+    start, end = span
+    while start < end - 1 and text[start] in _SOURCE_LEADERS:
+        start += 1
+    return start, end
 
 
 # How far past a source's last token its closing bracket may lie ('(I-Vt.)').
