@@ -24,3 +24,20 @@ def test_loaded_once_per_process(nlp):
 def test_parse_texts_keeps_order(nlp):
     docs = list(parse_texts(["First text.", "Second one here.", ""], nlp, batch_size=2))
     assert [d.text for d in docs] == ["First text.", "Second one here.", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # a headline with no full stop before the body's first sentence
+        ("Girl shot at party dies; woman held\n\nCaitlin Caskey of Ashdown was shot.", ["Girl", "Caitlin"]),
+        ("Two shot near park\n \n Police said two men were hurt.", ["Two", "Police"]),
+        # one line break is a wrapped line, not a paragraph: the parser decides
+        ("Police said two men\nwere hurt on Friday.", ["Police"]),
+        ("", []),
+        ("\n\n", ["\n\n"]),
+    ],
+)
+def test_a_blank_line_starts_a_sentence(nlp, text, starts):
+    doc = nlp(text)
+    assert [s[0].text for s in doc.sents] == starts
