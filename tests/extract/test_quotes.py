@@ -105,6 +105,27 @@ def test_named_speaker_after_quote_resolves_to_entity_cluster(nlp) -> None:  # t
     assert q.speaker_cluster is not None and "Tikhanovskaya" in (q.speaker_name or "")
 
 
+# A name inside the speaker's noun phrase names the speaker only when it is part
+# of the speaker's own name, not of a modifier (a place they were held, a person
+# they met): then the speaker stays unresolved rather than wrongly named.
+SPEAKER_NAMES = [
+    ("Several people who were jailed at a detention centre on Okrestina street in Minsk told the FT "
+     "that police beat them.", "police beat", None),
+    ("The man who met Angela Merkel on Friday said that sanctions were coming.", "sanctions", None),
+    ("State news agency Belta reported that the president was alive.", "president", "Belta"),
+    ("EU Commission President Ursula von der Leyen said that sanctions were coming.", "sanctions", "Leyen"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "who"), SPEAKER_NAMES, ids=[str(c[2]) for c in SPEAKER_NAMES])
+def test_speaker_named_only_by_its_own_name(nlp, text, words, who) -> None:  # type: ignore[no-untyped-def]
+    q = find(quotes(nlp, text, with_entities=True), words)
+    if who is None:
+        assert q.speaker_name is None, q.speaker_name
+    else:
+        assert who in (q.speaker_name or ""), q.speaker_name
+
+
 def test_evidence_and_spans(nlp) -> None:  # type: ignore[no-untyped-def]
     text = 'Officials said that 2,000 people had been released.'
     (q,) = quotes(nlp, text)

@@ -41,6 +41,9 @@ PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLURAL = frozenset({"they", "them", "their"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Dependencies that open a modifier of the speaker's noun phrase (a prepositional
+# phrase or a clause): a name inside one is not who speaks.
+_MODIFIER_DEPS = frozenset({"prep", "pobj", "relcl", "acl", "advcl", "ccomp", "xcomp", "agent"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ class SpeakerResolver:
         at_head = self._mention_at(char)
         if at_head is None:
             inside = [
-                m for m in self.mentions if span[0] <= m.evidence.start and m.evidence.end <= span[1]
+                m for m in self.mentions
+                if span[0] <= m.evidence.start and m.evidence.end <= span[1] and self._names_head(m, char)
             ]
             at_head = inside[0] if inside else None
         if at_head is None:
@@ -102,6 +106,25 @@ class SpeakerResolver:
             at_head.canonical or at_head.text,
             self._cluster_label.get(at_head.cluster) == "PERSON",
         )
+
+    def _names_head(self, m: EntityMention, head_char: int) -> bool:
+        """Is the mention part of the speaker's own name ('state news agency
+        Belta', 'EU Commission President Ursula von der Leyen') rather than a
+        word of a modifier ('people jailed on Okrestina street', 'the man who
+        met Merkel')? Its words must hang from the head without a preposition
+        or a clause in between."""
+        span = self.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+        head = self.doc.char_span(head_char, head_char + 1, alignment_mode="expand")
+        if span is None or head is None:
+            return False
+        tok, target = span.root, head.root
+        for _ in range(len(self.doc)):  # bounded walk up the tree
+            if tok.i == target.i:
+                return True
+            if tok.dep_ in _MODIFIER_DEPS or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def _mention_at(self, char: int) -> EntityMention | None:
         i = bisect_right(self._starts, char) - 1
