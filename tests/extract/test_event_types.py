@@ -125,3 +125,33 @@ def test_tfidf_matches_sklearn(analyzer, ngrams):
     )
     texts = ["The town was shelled by troops, again.", "", "Marchers protested."]
     assert np.allclose(model._tfidf(texts).toarray(), vec.transform(texts).toarray(), atol=1e-6)
+
+
+def test_fit_weights_classes_and_handwritten_rows_only_in_the_minilm_model(monkeypatch):
+    """Session 3's balanced class weights and hand-written row scale apply to the
+    MiniLM model; the lexical model (used by read_events) keeps plain row weights."""
+    from sklearn.linear_model import LogisticRegression
+
+    from newsledger.extract.training import event_types as training
+
+    seen = []
+    original = LogisticRegression.fit
+
+    def spy(self, x, y, sample_weight=None):
+        seen.append((self.class_weight, [float(w) for w in sample_weight]))
+        return original(self, x, y, sample_weight=sample_weight)
+
+    monkeypatch.setattr(LogisticRegression, "fit", spy)
+    rows = [
+        training.Row("Troops shelled the town overnight.", "ART_MISS_ATTACK", 0.5, handwritten=True),
+        training.Row("Shelling hit the town again.", "ART_MISS_ATTACK"),
+        training.Row("Protesters marched in the capital.", "PEACE_PROTEST"),
+        training.Row("Marchers protested in the capital.", "PEACE_PROTEST", 0.5, handwritten=True),
+    ]
+    training.fit(rows, use_embeddings=False, use_parse=False)
+    training.fit(rows, use_embeddings=True, use_parse=False, embeddings=np.eye(4, 384, dtype=np.float32))
+    (lexical_cw, lexical_w), (minilm_cw, minilm_w) = seen
+    assert lexical_cw is None and lexical_w == [0.5, 1.0, 1.0, 0.5]
+    scale = training.EMBEDDING_MODEL_HANDWRITTEN_SCALE
+    assert minilm_cw == training.EMBEDDING_MODEL_CLASS_WEIGHT == "balanced"
+    assert minilm_w == [0.5 * scale, 1.0, 1.0, 0.5 * scale]
